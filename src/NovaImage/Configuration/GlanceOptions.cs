@@ -1,0 +1,53 @@
+namespace NovaImage;
+
+/// <summary>
+/// Client configuration, bound from an <c>appsettings.json</c> section or from nova.conf's <c>[glance]</c>
+/// (Nova's key names: <c>api_servers</c>, <c>num_retries</c>, ...) and <c>[image_file_url]</c> sections.
+/// </summary>
+public sealed class GlanceOptions
+{
+    /// <summary>The configuration section read by default (appsettings.json).</summary>
+    public const string SectionName = "Glance";
+
+    /// <summary>Glance endpoints (<c>api_servers</c>): with or without scheme (default http), IPv6 in brackets, path prefixes kept.</summary>
+    public IList<string> ApiServers { get; set; } = [];
+
+    /// <summary>Which API version to use (<c>api_version</c>): 2 (default), 1, or Auto.</summary>
+    public ApiVersion ApiVersion { get; set; } = ApiVersion.V2;
+
+    /// <summary>Extra attempts after the first for connection failures, timeouts and 503 (<c>num_retries</c>, default 3).</summary>
+    public int NumRetries { get; set; } = 3;
+
+    /// <summary>Per-request timeout (<c>timeout</c>, seconds in nova.conf); null means the HttpClient default.</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Skip TLS certificate verification (<c>insecure</c>).</summary>
+    public bool Insecure { get; set; }
+
+    /// <summary>CA bundle to trust (<c>cafile</c>).</summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>Static token sent as <c>X-Auth-Token</c> (until Keystone auth is configured).</summary>
+    public string? Token { get; set; }
+
+    /// <summary>URL schemes that may be read directly from the store (<c>allowed_direct_url_schemes</c>), e.g. <c>file</c>.</summary>
+    public IList<string> AllowedDirectUrlSchemes { get; set; } = [];
+
+    /// <summary>Filesystems this host mounts (<c>[image_file_url] filesystems</c> and their sections).</summary>
+    public IList<ImageFileSystem> Filesystems { get; set; } = [];
+
+    /// <summary>Deprecated Glance host (<c>host</c>); honoured only when <see cref="ApiServers"/> is empty.</summary>
+    [Obsolete("The [glance] host option is deprecated: list full endpoints in ApiServers (api_servers) instead, e.g. \"http://glance.example:9292\".")]
+    [DeprecatedGlanceOption("host", "api_servers")]
+    public string? Host { get; set; }
+
+    /// <summary>Deprecated Glance port (<c>port</c>); honoured only when <see cref="ApiServers"/> is empty.</summary>
+    [Obsolete("The [glance] port option is deprecated: put the port in each ApiServers (api_servers) entry instead.")]
+    [DeprecatedGlanceOption("port", "api_servers")]
+    public int? Port { get; set; }
+
+    /// <summary>Deprecated Glance protocol (<c>protocol</c>); honoured only when <see cref="ApiServers"/> is empty.</summary>
+    [Obsolete("The [glance] protocol option is deprecated: put the scheme in each ApiServers (api_servers) entry instead.")]
+    [DeprecatedGlanceOption("protocol", "api_servers")]
+    public string? Protocol { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace NovaImage;
+
+/// <summary>Downloaded data did not match the image's size or hashes; nothing was written to the destination.</summary>
+public sealed class ImageIntegrityException : GlanceException
+{
+    /// <summary>Creates the exception.</summary>
+    public ImageIntegrityException(string message, GlanceErrorContext context, Exception? innerException = null)
+        : base(message, context, innerException) { }
+}

@@ -1,0 +1,75 @@
+namespace NovaImage;
+
+/// <summary>
+/// One Glance image API. Glance v2 serves it by default; v1 only when configured (or when <see cref="ApiVersion.Auto"/>
+/// finds only v1). The implementation is generated at compile time (<see cref="GlanceImageApiAttribute"/>).
+/// Every call takes a <see cref="CancellationToken"/> and raises a <see cref="GlanceException"/> subtype on failure.
+/// </summary>
+public interface IImageApi
+{
+    /// <summary>The API version this client uses (resolved once per endpoint when <see cref="ApiVersion.Auto"/>).</summary>
+    ValueTask<ApiVersion> GetApiVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The server's versions document.</summary>
+    Task<IReadOnlyList<ApiVersionInfo>> GetVersionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Shows one image.</summary>
+    Task<Image> GetImageAsync(string imageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists images, following pages transparently.</summary>
+    IAsyncEnumerable<Image> ListImagesAsync(ImageQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an image record (no data yet).</summary>
+    Task<Image> CreateImageAsync(ImageCreate image, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes an image's fields and properties; returns the updated image.</summary>
+    Task<Image> UpdateImageAsync(string imageId, ImageUpdate update, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an image.</summary>
+    Task DeleteImageAsync(string imageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads data to a queued image from a stream (streamed, never buffered).</summary>
+    Task UploadAsync(string imageId, Stream data, UploadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads a file's content to a queued image.</summary>
+    Task UploadFileAsync(string imageId, string path, UploadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Downloads an image to a file: direct store when allowed and possible, else HTTP with resume; verified
+    /// (size, checksum, multihash) before it is atomically moved into place. On failure the destination is unchanged.
+    /// </summary>
+    Task<DownloadResult> DownloadToFileAsync(string imageId, string destinationPath, DownloadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads an image into a stream over HTTP, verifying as it goes.</summary>
+    Task<DownloadResult> DownloadAsync(string imageId, Stream destination, DownloadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a tag (v2).</summary>
+    Task AddTagAsync(string imageId, string tag, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a tag (v2).</summary>
+    Task RemoveTagAsync(string imageId, string tag, CancellationToken cancellationToken = default);
+
+    /// <summary>Shares the image with a project.</summary>
+    Task<ImageMember> AddMemberAsync(string imageId, string memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops sharing the image with a project.</summary>
+    Task RemoveMemberAsync(string imageId, string memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the projects the image is shared with.</summary>
+    Task<IReadOnlyList<ImageMember>> ListMembersAsync(string imageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Accepts or rejects a share, as the member (v2).</summary>
+    Task<ImageMember> SetMemberStatusAsync(string imageId, string memberId, MemberStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts an interoperable import (v2.6+); poll the image for its outcome.</summary>
+    Task ImportAsync(string imageId, ImageImport import, CancellationToken cancellationToken = default);
+
+    /// <summary>Stages data for a glance-direct import (v2.6+).</summary>
+    Task StageAsync(string imageId, Stream data, UploadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deactivates an image (v2.3+, admin).</summary>
+    Task DeactivateAsync(string imageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reactivates an image (v2.3+, admin).</summary>
+    Task ReactivateAsync(string imageId, CancellationToken cancellationToken = default);
+}
