@@ -16,7 +16,7 @@ public sealed class HttpImageDataAnswer : IDisposable
     private readonly IDisposable _owner;
 
     private HttpImageDataAnswer(
-        Uri server, HttpStatusCode status, HttpResponseHeaders headers, HttpContentHeaders? contentHeaders,
+        Uri server, HttpStatusCode status, HttpResponseHeaders? headers, HttpContentHeaders? contentHeaders,
         Func<CancellationToken, Task<Stream>> body, Func<CancellationToken, Task<string?>> errorBody, IDisposable owner)
     {
         Server = server;
@@ -32,8 +32,8 @@ public sealed class HttpImageDataAnswer : IDisposable
     public Uri Server { get; }
     /// <summary>The HTTP status.</summary>
     public HttpStatusCode Status { get; }
-    /// <summary>The response headers.</summary>
-    public HttpResponseHeaders Headers { get; }
+    /// <summary>The response headers, when the response had any.</summary>
+    public HttpResponseHeaders? Headers { get; }
     /// <summary>The content headers, when the response has content.</summary>
     public HttpContentHeaders? ContentHeaders { get; }
 

@@ -41,6 +41,21 @@ public sealed class HttpImageDataSource : IImageDataSource
     /// <inheritdoc />
     public bool SupportsRange { get; }
 
+    /// <summary>
+    /// The Glance v2 source: <c>GET /v2/images/{id}/file</c>, resumed with <c>Range: bytes=N-</c>.
+    /// <paramref name="serverForAttempt"/> gives the api server and its client for each attempt (1-based).
+    /// </summary>
+    public static HttpImageDataSource ForV2(string imageId, Func<int, (Uri Server, V2.IGlanceV2Api Api)> serverForAttempt)
+    {
+        ArgumentNullException.ThrowIfNull(serverForAttempt);
+        return new HttpImageDataSource(imageId, supportsRange: true, async (attempt, offset, cancellationToken) =>
+        {
+            var (server, api) = serverForAttempt(attempt);
+            var response = await api.DownloadImageDataAsync(imageId, RangeFrom(offset), cancellationToken).ConfigureAwait(false);
+            return HttpImageDataAnswer.FromApiResponse(server, response);
+        });
+    }
+
     /// <summary>The <c>Range</c> header value for a download from <paramref name="offset"/> (<c>bytes=N-</c>), or null from byte 0.</summary>
     public static string? RangeFrom(long offset) =>
         offset > 0 ? string.Create(CultureInfo.InvariantCulture, $"bytes={offset}-") : null;
@@ -84,13 +99,13 @@ public sealed class HttpImageDataSource : IImageDataSource
     private static string? ReportedMd5(HttpImageDataAnswer answer)
     {
         if (answer.ContentHeaders?.TryGetValues("Content-MD5", out var md5) == true) return md5.FirstOrDefault();
-        if (answer.Headers.TryGetValues("x-image-meta-checksum", out var checksum)) return checksum.FirstOrDefault();
-        return answer.Headers.ETag is { } etag ? etag.Tag.Trim('"') : null;
+        if (answer.Headers?.TryGetValues("x-image-meta-checksum", out var checksum) == true) return checksum.FirstOrDefault();
+        return answer.Headers?.ETag is { } etag ? etag.Tag.Trim('"') : null;
     }
 
     private GlanceErrorContext Context(HttpImageDataAnswer answer, string? message = null) =>
         new(_imageId, answer.Server, answer.Status, message,
-            answer.Headers.TryGetValues("x-openstack-request-id", out var ids) ? ids.FirstOrDefault() : null);
+            answer.Headers?.TryGetValues("x-openstack-request-id", out var ids) == true ? ids.FirstOrDefault() : null);
 
     private async Task<GlanceException> ErrorAsync(HttpImageDataAnswer answer, CancellationToken cancellationToken)
     {
