@@ -10,7 +10,7 @@ internal sealed class TransferProgressReporter(IProgress<TransferProgress>? prog
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastReport = TimeSpan.MinValue;
+    private TimeSpan? _lastReport;
 
     public long? TotalBytes { get; set; } = totalBytes;
 
@@ -19,7 +19,7 @@ internal sealed class TransferProgressReporter(IProgress<TransferProgress>? prog
     {
         if (progress is null) return;
         var now = _clock.Elapsed;
-        if (!force && now - _lastReport < Interval) return;
+        if (!force && now - _lastReport < Interval) return; // no report yet: the comparison is false
         _lastReport = now;
         var seconds = now.TotalSeconds;
         progress.Report(new TransferProgress(bytesTransferred, TotalBytes, seconds > 0 ? bytesTransferred / seconds : 0));
