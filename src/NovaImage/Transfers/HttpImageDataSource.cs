@@ -56,6 +56,22 @@ public sealed class HttpImageDataSource : IImageDataSource
         });
     }
 
+    /// <summary>
+    /// The Glance v1 source: <c>GET /v1/images/{id}</c>, which has no ranges, so every attempt restarts from byte 0
+    /// (the downloader re-verifies from a fresh hash state). <paramref name="serverForAttempt"/> gives the api server
+    /// and its client for each attempt (1-based).
+    /// </summary>
+    public static HttpImageDataSource ForV1(string imageId, Func<int, (Uri Server, V1.IGlanceV1Api Api)> serverForAttempt)
+    {
+        ArgumentNullException.ThrowIfNull(serverForAttempt);
+        return new HttpImageDataSource(imageId, supportsRange: false, async (attempt, _, cancellationToken) =>
+        {
+            var (server, api) = serverForAttempt(attempt);
+            var response = await api.DownloadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
+            return HttpImageDataAnswer.FromResponse(server, response);
+        });
+    }
+
     /// <summary>The <c>Range</c> header value for a download from <paramref name="offset"/> (<c>bytes=N-</c>), or null from byte 0.</summary>
     public static string? RangeFrom(long offset) =>
         offset > 0 ? string.Create(CultureInfo.InvariantCulture, $"bytes={offset}-") : null;
