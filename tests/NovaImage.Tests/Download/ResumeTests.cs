@@ -87,6 +87,22 @@ public sealed class ResumeTests : DownloadTestBase
     }
 
     [Fact]
+    public async Task ARestartThatReReadsDifferentBytesThanThoseWrittenIsAnIntegrityError()
+    {
+        // Attempt 1 delivers a corrupted first byte, then the connection breaks; attempt 2 (no ranges) re-reads the
+        // true bytes, whose hash alone would pass. The re-read prefix must match what the destination already holds.
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter, times: 1));
+        var source = new CorruptFirstAttempt(NoRanges(V2Source(image.Id, NewCounter(), proxy.Endpoint)));
+        using var destination = new MemoryStream();
+
+        var error = await Assert.ThrowsAsync<ImageIntegrityException>(() => Downloader(HttpOnly()).DownloadAsync(image, source, destination));
+
+        Assert.Contains("changed between attempts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CancellingMidDownloadLeavesTheOldDestinationAndNoTemporaryFile()
     {
         var data = RandomBytes(ImageSize);
@@ -106,6 +122,48 @@ public sealed class ResumeTests : DownloadTestBase
 
     /// <summary>The same source, but declaring (as v1 does) that it cannot start at an offset.</summary>
     private static IImageDataSource NoRanges(IImageDataSource ranged) => new NoRangeSource(ranged);
+
+    /// <summary>Flips the first byte of the first attempt's data (corruption a real server will not produce on demand).</summary>
+    private sealed class CorruptFirstAttempt(IImageDataSource inner) : IImageDataSource
+    {
+        public DownloadPath Path => inner.Path;
+        public bool SupportsRange => inner.SupportsRange;
+
+        public async ValueTask<ImageDataResponse> OpenAsync(int attempt, long offset, CancellationToken cancellationToken)
+        {
+            var response = await inner.OpenAsync(attempt, offset, cancellationToken);
+            return attempt > 1 ? response : new ImageDataResponse(new FirstByteFlipped(response), response.Offset, response.Server, response.TotalLength);
+        }
+
+        private sealed class FirstByteFlipped(ImageDataResponse response) : Stream
+        {
+            private bool _flipped;
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            {
+                var read = await response.Content.ReadAsync(buffer, cancellationToken);
+                if (read > 0 && !_flipped)
+                {
+                    buffer.Span[0] ^= 0xFF;
+                    _flipped = true;
+                }
+
+                return read;
+            }
+
+            public override async ValueTask DisposeAsync() => await response.DisposeAsync();
+        }
+    }
 
     private sealed class NoRangeSource(IImageDataSource inner) : IImageDataSource
     {
