@@ -87,6 +87,22 @@ public sealed class ResumeTests : DownloadTestBase
     }
 
     [Fact]
+    public async Task AStalledStreamTimesOutAndIsResumed()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.StallImageData(CutAfter, times: 1));
+        var options = HttpOnly();
+        options.Timeout = TimeSpan.FromSeconds(1);
+
+        var result = await Downloader(options).DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), proxy.Endpoint), Destination());
+
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        Assert.StartsWith("bytes=", proxy.Requests.Single(r => r.Range is not null).Range, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARestartThatReReadsDifferentBytesThanThoseWrittenIsAnIntegrityError()
     {
         // Attempt 1 delivers a corrupted first byte, then the connection breaks; attempt 2 (no ranges) re-reads the
