@@ -1,0 +1,8 @@
+namespace NovaImage.Runtime;
+
+/// <summary>Creates the Refit client of a Glance version over an <see cref="HttpClient"/> (generated stubs only, AOT-clean).</summary>
+internal static class GlanceApiFactory
+{
+    public static TApi Create<TApi>(HttpClient http) where TApi : class =>
+        throw new NotSupportedException($"{typeof(TApi)} is not a Glance API interface this runtime knows.");
+}
