@@ -186,10 +186,13 @@ public sealed partial class ImageApiGenerator
 
             var call = DirectCall(operation, member) ?? $"{translator}.{member.Operation}Async(api, {arguments}, ct)";
             var typeArguments = member.ResultType is null ? version.InterfaceName : $"{version.InterfaceName}, {member.ResultType}";
+            if (member.Prologue is not null) w.WriteLine(member.Prologue);
             w.WriteLine($"{(member.ResultType is null ? "await" : "return await")} _transport.ExecuteAsync<{typeArguments}>(");
             w.Indent++;
             w.WriteLine($"global::NovaImage.ImageOperation.{member.Operation}, {member.ImageIdExpression}, {member.ReplayableExpression},");
-            w.WriteLine($"(api, ct) => {call},");
+            w.WriteLine(member.AttemptSetup is null
+                ? $"(api, ct) => {call},"
+                : $"(api, ct) => {{ {member.AttemptSetup} return {call}; }},");
             w.WriteLine("cancellationToken).ConfigureAwait(false);");
             w.Indent--;
             if (member.ResultType is null) w.WriteLine("return;");

@@ -26,7 +26,9 @@ internal sealed record CatalogMember(
     MemberParameter[] Parameters,
     string ImageIdExpression = "imageId",
     string ReplayableExpression = "true",
-    FeatureGate[]? Gates = null);
+    FeatureGate[]? Gates = null,
+    string? Prologue = null,
+    string? AttemptSetup = null);
 
 /// <summary>
 /// The operations of <c>NovaImage.IImageApi</c> and how each binds to the Refit methods the generator discovers. It is
@@ -38,6 +40,9 @@ internal static class OperationCatalog
     private const string ImageMember = "global::NovaImage.ImageMember";
     private const string Stream = "global::System.IO.Stream";
     private const string UploadOptions = "global::NovaImage.UploadOptions";
+    // A seekable body is sent again from where the caller left it on each attempt; a non-seekable one is never retried.
+    private const string RememberStart = "var dataStart = data.CanSeek ? data.Position : 0L;";
+    private const string Rewind = "if (data.CanSeek) data.Position = dataStart;";
     private static readonly MemberParameter ImageId = new("imageId", "string");
 
     private static MemberParameter[] P(params MemberParameter[] parameters) => parameters;
@@ -50,7 +55,8 @@ internal static class OperationCatalog
         new("UpdateImageAsync", "Update", MemberKind.Call, Image, P(ImageId, new MemberParameter("update", "global::NovaImage.ImageUpdate"))),
         new("DeleteImageAsync", "Delete", MemberKind.Call, null, P(ImageId)),
         new("UploadAsync", "Upload", MemberKind.Call, null, P(ImageId, new MemberParameter("data", Stream), new MemberParameter("options", UploadOptions + "?", "null")),
-            ReplayableExpression: "data.CanSeek", Gates: [new FeatureGate("MultiStore", "options?.Store is not null")]),
+            ReplayableExpression: "data.CanSeek", Gates: [new FeatureGate("MultiStore", "options?.Store is not null")],
+            Prologue: RememberStart, AttemptSetup: Rewind),
         new("DownloadToFileAsync", "Download", MemberKind.Download, "global::NovaImage.DownloadResult",
             P(ImageId, new MemberParameter("destinationPath", "string"), new MemberParameter("options", "global::NovaImage.DownloadOptions?", "null"))),
         new("DownloadAsync", "Download", MemberKind.Download, "global::NovaImage.DownloadResult",
@@ -64,7 +70,8 @@ internal static class OperationCatalog
         new("ImportAsync", "Import", MemberKind.Call, null, P(ImageId, new MemberParameter("import", "global::NovaImage.ImageImport")),
             Gates: [new FeatureGate("Import", "true"), new FeatureGate("MultiStore", "import.Stores.Count > 0 || import.AllStores == true")]),
         new("StageAsync", "Stage", MemberKind.Call, null, P(ImageId, new MemberParameter("data", Stream), new MemberParameter("options", UploadOptions + "?", "null")),
-            ReplayableExpression: "data.CanSeek", Gates: [new FeatureGate("Import", "true")]),
+            ReplayableExpression: "data.CanSeek", Gates: [new FeatureGate("Import", "true")],
+            Prologue: RememberStart, AttemptSetup: Rewind),
         new("DeactivateAsync", "Deactivate", MemberKind.Call, null, P(ImageId)),
         new("ReactivateAsync", "Reactivate", MemberKind.Call, null, P(ImageId)),
     ];

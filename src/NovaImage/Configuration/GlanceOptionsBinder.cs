@@ -20,6 +20,7 @@ internal static class GlanceOptionsBinder
 
         if (ReadList(glance, "ApiServers", "api_servers") is { } servers) options.ApiServers = servers;
         if (Read(glance, "ApiVersion", "api_version") is { } version) options.ApiVersion = ParseApiVersion(version);
+        else if (Read(glance, "use_glance_v1") is { } useV1 && ParseBool(useV1, "use_glance_v1")) options.ApiVersion = ApiVersion.V1; // Newton's switch
         if (Read(glance, "NumRetries", "num_retries") is { } retries) options.NumRetries = ParseInt(retries, "num_retries");
         if (Read(glance, "Timeout", "timeout") is { } timeout) options.Timeout = ParseSeconds(timeout, "timeout");
         if (Read(glance, "RetryDelay", "retry_delay") is { } delay) options.RetryDelay = ParseSeconds(delay, "retry_delay");

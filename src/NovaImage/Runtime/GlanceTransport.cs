@@ -100,6 +100,11 @@ public sealed class GlanceTransport
         ExecuteHttpAsync(operation, imageId, replayable,
             async (_, http, ct) => { await call(GlanceApiFactory.Create<TApi>(http), ct).ConfigureAwait(false); return true; }, cancellationToken);
 
+    /// <summary>As <see cref="ExecuteAsync{TApi, TResult}"/>, also giving the call its endpoint (to resolve relative links).</summary>
+    internal Task<TResult> ExecuteAsync<TApi, TResult>(ImageOperation operation, string? imageId, bool replayable,
+        Func<TApi, Uri, CancellationToken, Task<TResult>> call, CancellationToken cancellationToken) where TApi : class =>
+        ExecuteHttpAsync(operation, imageId, replayable, (server, http, ct) => call(GlanceApiFactory.Create<TApi>(http), server, ct), cancellationToken);
+
     internal async Task<T> ExecuteHttpAsync<T>(ImageOperation operation, string? imageId, bool replayable,
         Func<Uri, HttpClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
@@ -192,7 +197,7 @@ public sealed class GlanceTransport
                 : throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(GlanceOptions), [$"[glance] api_servers: {problem}"])).ToList();
         }
 #pragma warning disable CS0618 // honouring the deprecated options is the point here
-        var endpoint = GlanceEndpoints.FromDeprecated(options.Host ?? "", options.Port, options.Protocol);
+        var endpoint = LegacyGlanceConfig.FormatApiServer(options.Protocol, options.Host ?? "", options.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var used = string.Join("/", new[] { options.Host is null ? null : "host", options.Port is null ? null : "port", options.Protocol is null ? null : "protocol" }.OfType<string>());
 #pragma warning restore CS0618
         GlanceLog.DeprecatedOptions(logger, used, $"api_servers = {endpoint}", endpoint);

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-
 namespace NovaImage.Servers;
 
 /// <summary>Turns <c>api_servers</c> entries (or the deprecated host/port/protocol) into endpoint URIs.</summary>
@@ -42,14 +38,6 @@ internal static class GlanceEndpoints
         endpoint = new Uri(uri.GetLeftPart(UriPartial.Authority) + path, UriKind.Absolute);
         problem = "";
         return true;
-    }
-
-    /// <summary>The endpoint the deprecated options describe: <c>protocol://host:port</c>, IPv6 bracketed.</summary>
-    public static string FromDeprecated(string host, int? port, string? protocol)
-    {
-        var h = host.Trim();
-        if (IPAddress.TryParse(h, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 && !h.StartsWith('[')) h = $"[{h}]";
-        return string.Create(CultureInfo.InvariantCulture, $"{(string.IsNullOrWhiteSpace(protocol) ? "http" : protocol.Trim().ToLowerInvariant())}://{h}:{port ?? 9292}");
     }
 
     private static bool LooksLikeBareIpv6(string entry)
