@@ -115,6 +115,7 @@ public sealed partial class ImageApiGenerator
             w.WriteLine($"public async {returnType} {member.Name}({parameters}{(parameters.Length > 0 ? ", " : "")}{ctParameter})");
             w.WriteLine("{");
             w.Indent++;
+            if (member.Prologue is not null) w.WriteLine(member.Prologue);
             w.WriteLine("var version = await _transport.GetApiVersionAsync(cancellationToken).ConfigureAwait(false);");
             var v1 = client.Versions.FirstOrDefault(v => v.Major == 1);
             if (v1 is not null)
@@ -186,7 +187,6 @@ public sealed partial class ImageApiGenerator
 
             var call = DirectCall(operation, member) ?? $"{translator}.{member.Operation}Async(api, {arguments}, ct)";
             var typeArguments = member.ResultType is null ? version.InterfaceName : $"{version.InterfaceName}, {member.ResultType}";
-            if (member.Prologue is not null) w.WriteLine(member.Prologue);
             w.WriteLine($"{(member.ResultType is null ? "await" : "return await")} _transport.ExecuteAsync<{typeArguments}>(");
             w.Indent++;
             w.WriteLine($"global::NovaImage.ImageOperation.{member.Operation}, {member.ImageIdExpression}, {member.ReplayableExpression},");

@@ -51,7 +51,7 @@ public static class GlanceServiceCollectionExtensions
         services.TryAddSingleton<ServerInfoCache>();
         services.TryAddSingleton(sp => new GlanceTransport(
             sp.GetRequiredService<IOptions<GlanceOptions>>(), sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<ServerInfoCache>(), sp.GetRequiredService<ILogger<GlanceTransport>>()));
+            sp.GetRequiredService<ServerInfoCache>(), sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp => TClient.Create(sp.GetRequiredService<GlanceTransport>()));
         services.TryAddSingleton<IImageApi>(sp => sp.GetRequiredService<TClient>());
         services.TryAddTransient<AuthTokenHandler>();

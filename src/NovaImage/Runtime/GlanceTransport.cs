@@ -31,9 +31,11 @@ public sealed class GlanceTransport
     private readonly int _attempts;
     private Task<ApiVersion>? _version;
 
-    internal GlanceTransport(IOptions<GlanceOptions> options, IHttpClientFactory httpClientFactory, ServerInfoCache serverInfo, ILogger<GlanceTransport> logger, Random? random = null)
+    internal GlanceTransport(IOptions<GlanceOptions> options, IHttpClientFactory httpClientFactory, ServerInfoCache serverInfo, ILoggerFactory loggerFactory, Random? random = null)
     {
         Options = options.Value;
+        LoggerFactory = loggerFactory;
+        var logger = loggerFactory.CreateLogger<GlanceTransport>();
         _httpClientFactory = httpClientFactory;
         _serverInfo = serverInfo;
         _logger = logger;
@@ -44,6 +46,9 @@ public sealed class GlanceTransport
 
     /// <summary>The validated options this client was built from.</summary>
     public GlanceOptions Options { get; }
+
+    /// <summary>Where the runtime's parts (e.g. the download pipeline) get their loggers.</summary>
+    internal ILoggerFactory LoggerFactory { get; }
 
     /// <summary>The endpoints in their (shuffled once) rotation order.</summary>
     public IReadOnlyList<Uri> Servers => _servers.Servers;
@@ -101,7 +106,7 @@ public sealed class GlanceTransport
             async (_, http, ct) => { await call(GlanceApiFactory.Create<TApi>(http), ct).ConfigureAwait(false); return true; }, cancellationToken);
 
     /// <summary>As <see cref="ExecuteAsync{TApi, TResult}"/>, also giving the call its endpoint (to resolve relative links).</summary>
-    internal Task<TResult> ExecuteAsync<TApi, TResult>(ImageOperation operation, string? imageId, bool replayable,
+    internal Task<TResult> ExecuteWithServerAsync<TApi, TResult>(ImageOperation operation, string? imageId, bool replayable,
         Func<TApi, Uri, CancellationToken, Task<TResult>> call, CancellationToken cancellationToken) where TApi : class =>
         ExecuteHttpAsync(operation, imageId, replayable, (server, http, ct) => call(GlanceApiFactory.Create<TApi>(http), server, ct), cancellationToken);
 
@@ -146,6 +151,13 @@ public sealed class GlanceTransport
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>The next endpoint and the version's client for it (for callers that run their own attempts, like downloads).</summary>
+    internal (Uri Server, TApi Api) NextApi<TApi>() where TApi : class
+    {
+        var server = _servers.Next();
+        return (server, GlanceApiFactory.Create<TApi>(CreateHttpClient(server)));
     }
 
     private HttpClient CreateHttpClient(Uri server)

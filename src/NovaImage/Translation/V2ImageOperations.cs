@@ -1,7 +1,10 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using NovaImage.DirectStore;
 using NovaImage.Runtime;
+using NovaImage.Transfers;
 using NovaImage.V2;
+using Refit;
 
 namespace NovaImage.Translation;
 
@@ -30,7 +33,7 @@ public static class V2ImageOperations
             foreach (var image in page.Images) yield return V2ImageMapper.ToImage(image);
             if (string.IsNullOrEmpty(page.Next) || page.Images.Count == 0) yield break;
             var next = page.Next;
-            page = await transport.ExecuteAsync<IGlanceV2Api, GlanceImageList>(ImageOperation.List, null, true,
+            page = await transport.ExecuteWithServerAsync<IGlanceV2Api, GlanceImageList>(ImageOperation.List, null, true,
                 (api, server, ct) => api.ListImagesNextPageAsync(GlanceV2Client.ResolveLink(server, next), ct), cancellationToken).ConfigureAwait(false);
         }
     }
@@ -55,7 +58,7 @@ public static class V2ImageOperations
         var current = V2ImageMapper.ToImage(await api.GetImageAsync(imageId, cancellationToken).ConfigureAwait(false));
         var patch = V2PatchBuilder.Build(update, current);
         if (patch.Count == 0) return current;
-        return V2ImageMapper.ToImage(await api.UpdateImageAsync(imageId, patch, cancellationToken).ConfigureAwait(false));
+        return V2ImageMapper.ToImage(await api.UpdateImageAsync(imageId, [.. patch], cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Upload: <c>PUT /v2/images/{id}/file</c>, streamed, with progress; <c>X-Image-Meta-Store</c> when a store is named.</summary>
@@ -85,4 +88,22 @@ public static class V2ImageOperations
     /// <summary>Accept/reject: <c>PUT /v2/images/{id}/members/{member}</c>.</summary>
     public static async Task<ImageMember> SetMemberStatusAsync(IGlanceV2Api api, string imageId, string memberId, MemberStatus status, CancellationToken cancellationToken) =>
         V2ImageMapper.ToMember(await api.UpdateMemberStatusAsync(imageId, memberId, new GlanceMemberStatusUpdate(GlanceText.Format(status)), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Download to a file: the image (with its locations), then a direct-store copy or HTTP with resume.</summary>
+    public static async Task<DownloadResult> DownloadToFileAsync(GlanceTransport transport, string imageId, string destinationPath, DownloadOptions? options,
+        IReadOnlyDictionary<string, Func<IDirectStoreAdapter>> adapters, CancellationToken cancellationToken)
+    {
+        var image = await transport.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, true, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
+        var source = HttpImageDataSource.ForV2(imageId, _ => transport.NextApi<IGlanceV2Api>());
+        return await ImageDownloads.Downloader(transport, adapters).DownloadToFileAsync(image, source, destinationPath, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Download into a stream over HTTP, verified as it goes.</summary>
+    public static async Task<DownloadResult> DownloadAsync(GlanceTransport transport, string imageId, Stream destination, DownloadOptions? options,
+        IReadOnlyDictionary<string, Func<IDirectStoreAdapter>> adapters, CancellationToken cancellationToken)
+    {
+        var image = await transport.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, true, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
+        var source = HttpImageDataSource.ForV2(imageId, _ => transport.NextApi<IGlanceV2Api>());
+        return await ImageDownloads.Downloader(transport, adapters).DownloadAsync(image, source, destination, options, cancellationToken).ConfigureAwait(false);
+    }
 }
