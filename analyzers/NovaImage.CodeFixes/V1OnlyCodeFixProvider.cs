@@ -92,5 +92,5 @@ public sealed class V1OnlyCodeFixProvider : CodeFixProvider
 
     /// <summary><c>global::NovaImage.X</c>, simplified to <c>X</c> where a using allows it.</summary>
     private static ExpressionSyntax GlobalName(string type) =>
-        SyntaxFactory.ParseName("global::NovaImage." + type).WithAdditionalAnnotations(Simplifier.Annotation);
+        SyntaxFactory.ParseExpression("global::NovaImage." + type).WithAdditionalAnnotations(Simplifier.Annotation);
 }

@@ -109,17 +109,16 @@ public sealed class DirectStoreAnalyzer : DiagnosticAnalyzer
 
         public void ReportSchemesWithoutAdapter(CompilationAnalysisContext context)
         {
-            var adapters = new HashSet<string>(_adapters.Keys, StringComparer.OrdinalIgnoreCase);
+            // The runtime ships the file adapter (Nova's only built-in direct-download module); read its schemes from
+            // its [DirectStore] when the referenced runtime has it, else take "file" as the contract says.
+            var adapters = new HashSet<string>(_adapters.Keys, StringComparer.OrdinalIgnoreCase) { "file" };
             if (symbols.FileDirectStoreAdapter is { } file)
             {
-                var marked = false;
                 foreach (var attribute in file.GetAttributes())
                 {
-                    if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.DirectStoreAttribute)) continue;
-                    adapters.Add(NovaImageSymbols.FirstStringArgument(attribute) ?? "");
-                    marked = true;
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.DirectStoreAttribute))
+                        adapters.Add(NovaImageSymbols.FirstStringArgument(attribute) ?? "");
                 }
-                if (!marked) adapters.Add("file");
             }
 
             foreach (var (scheme, location) in _allowedInCode)

@@ -14,6 +14,7 @@ internal static class TestReferences
     [
         .. Basic.Reference.Assemblies.Net100.References.All,
         MetadataReference.CreateFromFile(typeof(GlanceOptions).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Refit.IApiResponse).Assembly.Location),
     ];
 
     /// <summary>Applies the references to a test's <see cref="SolutionState"/> (test and fixed state alike).</summary>

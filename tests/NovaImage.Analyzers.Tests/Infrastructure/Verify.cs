@@ -26,6 +26,7 @@ internal static class Verify<TAnalyzer>
         public AnalyzerTest()
         {
             ReferenceAssemblies = TestReferences.Net100;
+            MarkupOptions = MarkupOptions.UseFirstDescriptor; // [|...|] means the analyzer's first rule
             TestReferences.Apply(TestState);
         }
     }
@@ -36,6 +37,7 @@ internal static class Verify<TAnalyzer>
         public CodeFixTest()
         {
             ReferenceAssemblies = TestReferences.Net100;
+            MarkupOptions = MarkupOptions.UseFirstDescriptor; // [|...|] means the analyzer's first rule
             TestReferences.Apply(TestState);
             TestReferences.Apply(FixedState);
         }
