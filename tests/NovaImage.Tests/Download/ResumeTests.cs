@@ -4,7 +4,7 @@ using NovaImage.Transfers;
 
 namespace NovaImage.Tests.Download;
 
-/// <summary>Downloads through a loopback proxy that cuts Glance's responses mid-stream.</summary>
+/// <summary>Downloads through a loopback proxy that cuts (or stalls) Glance's responses mid-stream.</summary>
 public sealed class ResumeTests : DownloadTestBase
 {
     private const int ImageSize = 4 * 1024 * 1024 + 123;
@@ -16,8 +16,9 @@ public sealed class ResumeTests : DownloadTestBase
         var data = RandomBytes(ImageSize);
         var image = await UploadAsync(data);
         await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter, times: 1));
+        await using var client = Client(server: proxy.Endpoint, direct: false);
 
-        var result = await Downloader(HttpOnly()).DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), proxy.Endpoint), Destination());
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination());
 
         Assert.Equal(2, result.Attempts);
         Assert.Equal(Sha512Hex(data), result.VerifiedHash);
@@ -41,13 +42,13 @@ public sealed class ResumeTests : DownloadTestBase
         var image = await UploadAsync(data);
         await File.WriteAllTextAsync(Destination(), "previous image");
         await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter));
-        var options = HttpOnly(numRetries: 2);
+        await using var client = Client(server: proxy.Endpoint, numRetries: 2, direct: false);
 
-        var error = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() =>
-            Downloader(options).DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), proxy.Endpoint), Destination()));
+        var error = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => client.Api.DownloadToFileAsync(image.Id, Destination()));
 
-        Assert.Equal(3, proxy.Requests.Count(r => r.PathAndQuery.EndsWith("/file", StringComparison.Ordinal)));
-        Assert.All(proxy.Requests, r => Assert.True(r.Cut));
+        var fileRequests = proxy.Requests.Where(r => r.PathAndQuery.EndsWith("/file", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, fileRequests.Length);
+        Assert.All(fileRequests, r => Assert.True(r.Cut));
         Assert.Equal(image.Id, error.ImageId);
         Assert.Equal(proxy.Endpoint, error.Server);
         Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
