@@ -16,8 +16,8 @@
 #
 # What the server offers: two file stores fs1 (default) and fs2 under $STATE/images/, whose locations carry the
 # metadata {"id": "novaimage-fsN", "mountpoint": "$STATE/images/fsN"} ($STATE/etc/fsN-metadata.json);
-# show_image_direct_url and show_multiple_locations; import methods glance-direct, web-download (loopback
-# sources on any port allowed) and copy-image; Glance's default quotas (e.g. 128 tags per image, so a 129th is 413).
+# show_image_direct_url and show_multiple_locations; all import methods: glance-direct, web-download (loopback
+# sources on any port allowed), copy-image, and glance-download (region RegionOne = this same server); Glance's default quotas (e.g. 128 tags per image, so a 129th is 413).
 # Logs go to stderr and $STATE/log/. Extra oslo.config snippets may be dropped into $STATE/conf.d/*.conf.
 set -euo pipefail
 
@@ -98,11 +98,20 @@ write_config() {
 EOF
   [ -f "$STATE/etc/policy.yaml" ] || echo '# empty: Glance built-in policy defaults' >"$STATE/etc/policy.yaml"
   cat >"$STATE/lib/novaimage_devtoken.py" <<'EOF'
-"""NovaImage dev/test only: X-Auth-Token "PROJECT:USER[:ROLE,ROLE]" -> the identity headers keystonemiddleware sets."""
+"""NovaImage dev/test only: X-Auth-Token "PROJECT:USER[:ROLE,ROLE]" -> the identity headers keystonemiddleware sets.
+
+It also gives each request a service catalog whose image endpoint (region RegionOne) is this server, so the
+glance-download import method can fetch from "another region" that is this same Glance.
+"""
+import json
 from urllib.parse import unquote
 
 
 def filter_factory(global_conf, **local_conf):
+    url = local_conf['image_endpoint']
+    catalog = json.dumps([{'type': 'image', 'name': 'glance', 'endpoints': [
+        {'region': 'RegionOne', 'publicURL': url, 'internalURL': url, 'adminURL': url}]}])
+
     def wrap(app):
         def middleware(environ, start_response):
             if 'HTTP_X_IDENTITY_STATUS' not in environ:
@@ -115,11 +124,12 @@ def filter_factory(global_conf, **local_conf):
                         'HTTP_X_USER_ID': parts[1],
                         'HTTP_X_ROLES': parts[2] if len(parts) == 3 and parts[2] else 'member,reader',
                     })
+                    environ.setdefault('HTTP_X_SERVICE_CATALOG', catalog)
             return app(environ, start_response)  # no identity -> ContextMiddleware answers 401
         return middleware
     return wrap
 EOF
-  cat >"$STATE/etc/glance-api-paste.ini" <<'EOF'
+  cat >"$STATE/etc/glance-api-paste.ini" <<EOF
 # Keystone's pipeline without authtoken: the devtoken filter supplies the identity headers.
 [pipeline:glance-api-devtoken]
 pipeline = cors healthcheck http_proxy_to_wsgi versionnegotiation osprofiler devtoken context rootapp
@@ -145,6 +155,7 @@ paste.filter_factory = glance.api.middleware.version_negotiation:VersionNegotiat
 
 [filter:devtoken]
 paste.filter_factory = novaimage_devtoken:filter_factory
+image_endpoint = $URL
 
 [filter:context]
 paste.filter_factory = glance.api.middleware.context:ContextMiddleware.factory
@@ -170,7 +181,7 @@ log_file = $STATE/log/glance-api.log
 use_stderr = false
 show_image_direct_url = true
 show_multiple_locations = true
-enabled_import_methods = [glance-direct,web-download,copy-image]
+enabled_import_methods = [glance-direct,web-download,copy-image,glance-download]
 enabled_backends = fs1:file, fs2:file
 hashing_algorithm = sha512
 transport_url = fake:/

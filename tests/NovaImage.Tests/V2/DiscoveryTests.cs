@@ -25,7 +25,7 @@ public sealed class DiscoveryTests : GlanceV2TestBase
         var info = await Owner.GetImportInfoAsync();
 
         Assert.Equal("array", info.ImportMethods?.Type);
-        Assert.Superset(new HashSet<string> { "glance-direct", "web-download", "copy-image" }, info.ImportMethods!.Value.ToHashSet());
+        Assert.Equal(["copy-image", "glance-direct", "glance-download", "web-download"], info.ImportMethods!.Value.Order());
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ImportTests : GlanceV2TestBase
         Assert.Equal("uploading", (await Owner.GetImageAsync(image.Id)).Status);
         await Owner.ImportImageAsync(image.Id, GlanceImportRequest.GlanceDirect());
 
-        var active = await WaitForAsync(Owner, image.Id, i => i.Status == "active", "active");
+        var active = await WaitForImportAsync(Owner, image.Id, i => i.Status == "active", "active");
         Assert.Equal(data.Length, active.Size);
         Assert.Equal(Sha512Hex(data), active.OsHashValue);
         Assert.Equal("fs1", active.Stores);
@@ -40,8 +40,8 @@ public sealed class ImportTests : GlanceV2TestBase
         await Owner.StageImageDataAsync(byHeader.Id, new MemoryStream(RandomBytes(1000)));
         await Owner.ImportImageAsync(byHeader.Id, GlanceImportRequest.GlanceDirect(), store: "fs2");
 
-        Assert.Equal("fs2", (await WaitForAsync(Owner, byBody.Id, i => i.Status == "active", "active")).Stores);
-        Assert.Equal("fs2", (await WaitForAsync(Owner, byHeader.Id, i => i.Status == "active", "active")).Stores);
+        Assert.Equal("fs2", (await WaitForImportAsync(Owner, byBody.Id, i => i.Status == "active", "active")).Stores);
+        Assert.Equal("fs2", (await WaitForImportAsync(Owner, byHeader.Id, i => i.Status == "active", "active")).Stores);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class ImportTests : GlanceV2TestBase
 
         await Owner.ImportImageAsync(image.Id, GlanceImportRequest.WebDownload(source.Url));
 
-        var active = await WaitForAsync(Owner, image.Id, i => i.Status == "active", "active");
+        var active = await WaitForImportAsync(Owner, image.Id, i => i.Status == "active", "active");
         Assert.Equal(Md5Hex(data), active.Checksum);
         Assert.Equal(Sha512Hex(data), active.OsHashValue);
         Assert.True(source.Requests >= 1);
@@ -69,7 +69,7 @@ public sealed class ImportTests : GlanceV2TestBase
         await ExpectErrorAsync(HttpStatusCode.Forbidden, () => Owner.ImportImageAsync(image.Id, GlanceImportRequest.CopyImage(["fs2"])));
 
         await Admin.ImportImageAsync(image.Id, GlanceImportRequest.CopyImage(["fs2"]));
-        var copied = await WaitForAsync(Owner, image.Id, i => i.Stores is "fs1,fs2" or "fs2,fs1", "stored in fs1 and fs2");
+        var copied = await WaitForImportAsync(Owner, image.Id, i => i.Stores is "fs1,fs2" or "fs2,fs1", "stored in fs1 and fs2");
         Assert.Equal(2, copied.Locations!.Count);
         var fs2Location = copied.Locations.Single(l => l.Metadata["store"].GetString() == "fs2");
         Assert.Equal(Path.Combine(GlanceServer.StateDir, "images", "fs2"), fs2Location.Metadata["mountpoint"].GetString());
@@ -82,6 +82,21 @@ public sealed class ImportTests : GlanceV2TestBase
 
         // the last copy cannot be removed from its store
         await ExpectErrorAsync(HttpStatusCode.Forbidden, () => Owner.DeleteImageFromStoreAsync("fs1", image.Id));
+    }
+
+    [Fact]
+    public async Task Glance_download_copies_an_image_from_another_region()
+    {
+        // The dev server's service catalog names itself as region RegionOne's image endpoint.
+        var data = RandomBytes(30_000);
+        var source = await CreateActiveImageAsync("gd-source", data);
+        var target = await CreateRawImageAsync("gd-target");
+
+        await Owner.ImportImageAsync(target.Id, GlanceImportRequest.GlanceDownload(source.Id, "RegionOne", "public"));
+
+        var active = await WaitForImportAsync(Owner, target.Id, i => i.Status == "active", "active");
+        Assert.Equal(Md5Hex(data), active.Checksum);
+        Assert.Equal("success", Assert.Single((await Owner.GetImageTasksAsync(target.Id)).Tasks).Status);
     }
 
     [Fact]
