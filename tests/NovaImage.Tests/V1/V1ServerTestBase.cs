@@ -78,7 +78,7 @@ public abstract class V1ServerTestBase : IAsyncLifetime
 
     protected static V1ImageMetadata Created(IApiResponse<V1ImageEnvelope> response)
     {
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"create answered {(int)response.StatusCode}: {response.Error?.Message}");
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"create answered {(int)response.StatusCode}: {(response.Error as ApiException)?.Content}");
         return response.Content!.Image!;
     }
 
