@@ -62,8 +62,9 @@ public sealed class V1Server : IAsyncDisposable
             kestrel.Limits.MaxRequestHeaderCount = 10_000;
             kestrel.Limits.MaxRequestLineSize = 1024 * 1024;
             kestrel.Limits.MaxRequestBodySize = null;
-            // A Python 3 WSGI server reads header bytes as Latin-1.
+            // A Python 3 WSGI server reads and writes header bytes as Latin-1.
             kestrel.RequestHeaderEncodingSelector = _ => Encoding.Latin1;
+            kestrel.ResponseHeaderEncodingSelector = _ => Encoding.Latin1;
         });
         var app = builder.Build();
         var external = new HttpClient();
