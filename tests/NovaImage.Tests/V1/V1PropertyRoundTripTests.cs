@@ -86,5 +86,6 @@ public sealed class V1PropertyRoundTripTests : V1ServerTestBase
 
         using var json = await A.ListImagesDetailAsync(new Dictionary<string, string>());
         Assert.Equal("caf\u00c3\u00a9", Assert.Single(json.Content!.Images, i => i.Id == id).Properties["os_name"]);
+        Assert.Equal("caf\u00c3\u00a9", (await HeadAsync(A, id)).Properties["os_name"]);
     }
 }
