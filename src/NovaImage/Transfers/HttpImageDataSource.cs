@@ -4,14 +4,6 @@ using System.Net;
 namespace NovaImage.Transfers;
 
 /// <summary>
-/// Sends the request of one attempt of an HTTP image download: picks the api server for <paramref name="attempt"/>
-/// (the caller's server rotation decides), asks for the data from <paramref name="offset"/> (send
-/// <see cref="HttpImageDataSource.RangeFrom"/> as the <c>Range</c> header when the API supports it), and returns
-/// the answer with its headers read and its body not yet consumed.
-/// </summary>
-public delegate Task<HttpImageDataAnswer> HttpImageDataRequest(int attempt, long offset, CancellationToken cancellationToken);
-
-/// <summary>
 /// Image data from Glance over HTTP: v2 (<c>GET /v2/images/{id}/file</c>, ranges supported) or v1
 /// (<c>GET /v1/images/{id}</c>, no ranges). Interprets 200, 206, 204 and the error statuses; the request itself
 /// (and so the choice of server per attempt) comes from an <see cref="HttpImageDataRequest"/>.

@@ -19,7 +19,7 @@ public sealed partial class ImageDownloader
         public static partial void DirectStoreFailed(ILogger logger, string imageId, string location, Exception exception);
 
         [LoggerMessage(EventId = 4004, Level = LogLevel.Warning,
-            Message = "Image {ImageId}: attempt {Attempt} of {MaxAttempts} from {Source} broke after {Bytes} bytes; next attempt starts at byte {ResumeAt}")]
+            Message = "Image {ImageId}: attempt {Attempt} of {MaxAttempts} from {Source} broke after {Bytes} bytes; a next attempt would start at byte {ResumeAt}")]
         public static partial void AttemptBroke(ILogger logger, string imageId, int attempt, int maxAttempts, string source, long bytes, long resumeAt, Exception? exception);
     }
 }
