@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using NovaImage.Cli.Commands;
 using NovaImage.Cli.Output;
 
@@ -34,17 +35,20 @@ internal static class CliApplication
         return root;
     }
 
+    /// <summary>The root's <c>--help</c> ends with the exit codes and environment variables.</summary>
     private static void AddExitCodesToHelp(RootCommand root)
     {
         var help = root.Options.OfType<HelpOption>().Single();
-        if (help.Action is HelpAction action)
+        if (help.Action is HelpAction standard) help.Action = new HelpWithEpilogAction(standard);
+    }
+
+    private sealed class HelpWithEpilogAction(HelpAction standard) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
         {
-            action.Builder.CustomizeLayout(context => HelpBuilder.Default.GetLayout().Append(c =>
-            {
-                c.Output.WriteLine();
-                c.Output.WriteLine(ExitCodes.HelpText);
-                return true;
-            }));
+            var result = standard.Invoke(parseResult);
+            if (parseResult.CommandResult.Command is RootCommand) parseResult.InvocationConfiguration.Output.WriteLine(ExitCodes.HelpText);
+            return result;
         }
     }
 

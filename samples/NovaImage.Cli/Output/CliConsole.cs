@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
@@ -34,7 +35,12 @@ internal sealed class CliConsole
     public bool TryWriteJson<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         if (!Json) return false;
-        _stdout.WriteLine(JsonSerializer.Serialize(value, typeInfo));
+        using (var stream = Console.OpenStandardOutput())
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+        _stdout.WriteLine();
         return true;
     }
 

@@ -11,7 +11,7 @@ internal static class Repository
     public static string Configuration { get; } = Metadata("Configuration");
 
     /// <summary>The framework-dependent CLI built next to these tests.</summary>
-    public static string CliDll { get; } = Path.Combine(Root, "samples", "NovaImage.Cli", "bin", Configuration, "net10.0", "novaimage.dll");
+    public static string CliDll { get; } = Path.Combine(Root, "samples", "NovaImage.Cli", "bin", Configuration, "net10.0", "NovaImage.Cli.dll");
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
