@@ -13,7 +13,9 @@ public sealed record DownloadResult
     public string Reason { get; init; } = "";
     /// <summary>The location URL copied from, for a direct-store download.</summary>
     public string? SourceLocation { get; init; }
-    /// <summary>The algorithm of the hash that was verified (e.g. <c>sha512</c> or <c>md5</c>).</summary>
+    /// <summary>The Glance endpoint that served the last (successful) HTTP attempt; null for a direct-store download.</summary>
+    public Uri? Server { get; init; }
+    /// <summary>The algorithm of the strongest hash that was verified (e.g. <c>sha512</c> or <c>md5</c>); null when the image has no hash (only its size was checked).</summary>
     public string? VerifiedAlgorithm { get; init; }
     /// <summary>The verified hash (hex).</summary>
     public string? VerifiedHash { get; init; }

@@ -1,0 +1,105 @@
+namespace NovaImage.Transfers;
+
+/// <summary>
+/// A read-only pass-through stream that reports how much has been read, for upload progress: wrap the data given to
+/// an upload and every byte the HTTP stack pulls from it is counted. Seeking back (a retried request) rewinds the count.
+/// </summary>
+public sealed class ProgressReportingStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly bool _leaveOpen;
+    private readonly TransferProgressReporter _reporter;
+    private long _position;
+    private bool _finished;
+
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    /// <param name="inner">The data being uploaded.</param>
+    /// <param name="progress">Receives the reports.</param>
+    /// <param name="totalBytes">The expected total (defaults to the stream's length when it can tell).</param>
+    /// <param name="leaveOpen">Leave <paramref name="inner"/> open when this stream is disposed.</param>
+    public ProgressReportingStream(Stream inner, IProgress<TransferProgress>? progress, long? totalBytes = null, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        if (!inner.CanRead) throw new ArgumentException("The stream must be readable.", nameof(inner));
+        _inner = inner;
+        _leaveOpen = leaveOpen;
+        _position = inner.CanSeek ? inner.Position : 0;
+        _reporter = new TransferProgressReporter(progress, totalBytes ?? (inner.CanSeek ? inner.Length : null));
+    }
+
+    /// <inheritdoc />
+    public override bool CanRead => true;
+    /// <inheritdoc />
+    public override bool CanSeek => _inner.CanSeek;
+    /// <inheritdoc />
+    public override bool CanWrite => false;
+    /// <inheritdoc />
+    public override long Length => _inner.Length;
+
+    /// <inheritdoc />
+    public override long Position
+    {
+        get => _inner.Position;
+        set => Seek(value, SeekOrigin.Begin);
+    }
+
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
+
+    /// <inheritdoc />
+    public override int Read(Span<byte> buffer) => Count(_inner.Read(buffer));
+
+    /// <inheritdoc />
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <inheritdoc />
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        _position = _inner.Seek(offset, origin);
+        _finished = false;
+        _reporter.Report(_position, force: true);
+        return _position;
+    }
+
+    /// <inheritdoc />
+    public override void Flush() { }
+    /// <inheritdoc />
+    public override void SetLength(long value) => throw new NotSupportedException();
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_leaveOpen) _inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        if (!_leaveOpen) await _inner.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private int Count(int read)
+    {
+        _position += read;
+        if (read == 0 && !_finished)
+        {
+            _finished = true;
+            _reporter.Report(_position, force: true);
+        }
+        else if (read > 0)
+        {
+            _reporter.Report(_position);
+        }
+
+        return read;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace NovaImage.TestSupport.Proxy;
+
+/// <summary>
+/// A loopback HTTP reverse proxy in front of the real Glance that can cut the connection in the middle of a response
+/// body, the one fault a real server will not produce on demand. Every request is relayed unchanged (headers, body,
+/// status) and recorded; a rule decides, per request, after how many response-body bytes to abort the connection.
+/// </summary>
+public sealed class FaultInjectingProxy : IAsyncDisposable
+{
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "Upgrade", "TE", "Trailer", "Host",
+    };
+
+    private readonly WebApplication _app;
+    private readonly HttpClient _upstream;
+    private readonly Func<HttpRequest, int, long?> _cutAfter;
+    private readonly ConcurrentQueue<ProxiedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, int> _seen = new();
+
+    private FaultInjectingProxy(Uri upstream, Func<HttpRequest, int, long?> cutAfter)
+    {
+        _cutAfter = cutAfter;
+        _upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = upstream,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.Run(RelayAsync);
+    }
+
+    /// <summary>The proxy's own endpoint (use it instead of Glance's).</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Every request relayed so far, in completion order.</summary>
+    public IReadOnlyList<ProxiedRequest> Requests => _requests.ToArray();
+
+    /// <summary>
+    /// Starts a proxy to <paramref name="upstream"/>. <paramref name="cutAfter"/> gets each request and how many earlier
+    /// requests had the same method and path (0 for the first), and returns after how many response-body bytes to cut
+    /// the connection, or null to relay the whole response.
+    /// </summary>
+    public static async Task<FaultInjectingProxy> StartAsync(Uri upstream, Func<HttpRequest, int, long?> cutAfter)
+    {
+        var proxy = new FaultInjectingProxy(upstream, cutAfter);
+        await proxy._app.StartAsync().ConfigureAwait(false);
+        var address = proxy._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        proxy.Endpoint = new Uri(address);
+        return proxy;
+    }
+
+    /// <summary>Cuts every response whose path ends with <c>/file</c> (image data) after <paramref name="bytes"/> body bytes, for the first <paramref name="times"/> such requests.</summary>
+    public static Func<HttpRequest, int, long?> CutImageData(long bytes, int times = int.MaxValue) =>
+        (request, index) => request.Path.Value!.EndsWith("/file", StringComparison.Ordinal) && index < times ? bytes : null;
+
+    private async Task RelayAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var key = $"{request.Method} {request.Path}";
+        var index = _seen.AddOrUpdate(key, 0, (_, n) => n + 1);
+        var cutAfter = _cutAfter(request, index);
+
+        using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+            outgoing.Content = new StreamContent(request.Body);
+        foreach (var (name, values) in request.Headers)
+        {
+            if (HopByHop.Contains(name)) continue;
+            if (!outgoing.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+                outgoing.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+        }
+
+        using var response = await _upstream.SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!HopByHop.Contains(name)) context.Response.Headers[name] = values.ToArray();
+        }
+
+        var sent = 0L;
+        var cut = false;
+        var buffer = new byte[64 * 1024];
+        await using var body = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                var n = cutAfter is { } limit ? (int)Math.Min(read, limit - sent) : read;
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, n), context.RequestAborted).ConfigureAwait(false);
+                sent += n;
+                if (cutAfter is { } max && sent >= max)
+                {
+                    await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                    cut = true;
+                    context.Abort();
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            _requests.Enqueue(new ProxiedRequest(request.Method, request.Path + request.QueryString, request.Headers.Range.ToString() is { Length: > 0 } r ? r : null,
+                (int)response.StatusCode, sent, cut));
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _upstream.Dispose();
+    }
+}

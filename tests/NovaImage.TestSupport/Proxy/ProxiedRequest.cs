@@ -1,0 +1,10 @@
+namespace NovaImage.TestSupport.Proxy;
+
+/// <summary>One request that went through a <see cref="FaultInjectingProxy"/>.</summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="PathAndQuery">Path and query as the client sent them.</param>
+/// <param name="Range">The request's <c>Range</c> header, if any.</param>
+/// <param name="Status">Glance's status code.</param>
+/// <param name="BodyBytesSent">Response body bytes relayed to the client.</param>
+/// <param name="Cut">Whether the proxy cut the connection mid-body.</param>
+public sealed record ProxiedRequest(string Method, string PathAndQuery, string? Range, int Status, long BodyBytesSent, bool Cut);

@@ -1,0 +1,189 @@
+using System.Security.Cryptography;
+
+namespace NovaImage.Tests.Download;
+
+/// <summary>Direct-store downloads from the real Glance's fs1 file store, and every way the direct path falls back to HTTP.</summary>
+public sealed class DirectStoreDownloadTests : DownloadTestBase
+{
+    [Fact]
+    public async Task ConfiguredDownloadIsCopiedFromTheStoreAndNeverRequestsTheFileRoute()
+    {
+        var data = RandomBytes(3 * 1024 * 1024 + 17);
+        var image = await UploadAsync(data);
+        var counter = NewCounter();
+
+        var result = await Downloader(DirectOptions()).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+
+        Assert.Equal(DownloadPath.DirectStore, result.Path);
+        Assert.Equal(0, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        Assert.Equal("sha512", result.VerifiedAlgorithm);
+        Assert.Equal(Sha512Hex(data), result.VerifiedHash);
+        Assert.Equal(data.Length, result.Bytes);
+        Assert.Equal(image.Locations[0].Url, result.SourceLocation);
+        Assert.Contains(StoreFile(image), result.Reason, StringComparison.Ordinal);
+        Assert.Empty(TempFiles());
+    }
+
+    [Fact]
+    public async Task GlancesMountpointIsRemappedToTheLocalOneReachedThroughASymlink()
+    {
+        var data = RandomBytes(1024 * 1024);
+        var image = await UploadAsync(data);
+        var localMount = Path.Combine(ScratchDir, "mnt-glance");
+        File.CreateSymbolicLink(localMount, StoreDir);
+        var counter = NewCounter();
+
+        var result = await Downloader(DirectOptions(mountpoint: localMount)).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+
+        Assert.Equal(DownloadPath.DirectStore, result.Path);
+        Assert.Equal(0, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        Assert.Contains("shared1", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnIdMismatchFallsBackToHttp()
+    {
+        var data = RandomBytes(512 * 1024);
+        var image = await UploadAsync(data);
+        var counter = NewCounter();
+
+        var result = await Downloader(DirectOptions(id: "some-other-filesystem")).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+
+        Assert.Equal(DownloadPath.Http, result.Path);
+        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Contains($"no configured filesystem has id '{StoreId}'", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        Assert.Equal(Sha512Hex(data), result.VerifiedHash);
+    }
+
+    [Fact]
+    public async Task AStoreFileAlteredOnDiskRaisesAnIntegrityErrorAndLeavesNoDestination()
+    {
+        var data = RandomBytes(1024 * 1024);
+        var image = await UploadAsync(data);
+        await using (var store = new FileStream(StoreFile(image), FileMode.Open, FileAccess.Write))
+        {
+            store.Position = 4096;
+            store.WriteByte((byte)(data[4096] ^ 0xFF));
+        }
+
+        var counter = NewCounter();
+        var error = await Assert.ThrowsAsync<ImageIntegrityException>(() =>
+            Downloader(DirectOptions()).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination()));
+
+        // The direct copy failed verification, so HTTP was tried, and Glance served the same altered file.
+        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(image.Id, error.ImageId);
+        Assert.Contains($"expected {image.OsHashValue}", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Destination()));
+        Assert.Empty(TempFiles());
+    }
+
+    [Fact]
+    public async Task AnAlteredLocalViewOfTheStoreFallsBackToGlancesGoodCopy()
+    {
+        var data = RandomBytes(256 * 1024);
+        var image = await UploadAsync(data);
+        var localMount = Directory.CreateDirectory(Path.Combine(ScratchDir, "stale-mount")).FullName;
+        var stale = (byte[])data.Clone();
+        stale[100] ^= 0x01;
+        await File.WriteAllBytesAsync(Path.Combine(localMount, image.Id), stale);
+        var counter = NewCounter();
+
+        var result = await Downloader(DirectOptions(mountpoint: localMount)).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+
+        Assert.Equal(DownloadPath.Http, result.Path);
+        Assert.Contains("does not match its sha512", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+    }
+
+    [Fact]
+    public async Task ASymlinkInTheMountpointResolvingOutsideItIsRefusedAndHttpServesTheImage()
+    {
+        var data = RandomBytes(128 * 1024);
+        var image = await UploadAsync(data);
+        // The local mount holds the image's name as a symlink to a file outside it, even one with the right bytes.
+        var outside = Path.Combine(ScratchDir, "outside.raw");
+        await File.WriteAllBytesAsync(outside, data);
+        var localMount = Directory.CreateDirectory(Path.Combine(ScratchDir, "mount")).FullName;
+        File.CreateSymbolicLink(Path.Combine(localMount, image.Id), outside);
+        var counter = NewCounter();
+
+        var result = await Downloader(DirectOptions(mountpoint: localMount)).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+
+        Assert.Equal(DownloadPath.Http, result.Path);
+        Assert.Contains("outside the mountpoint", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+    }
+
+    [Theory]
+    [InlineData("{mount}/../../etc/passwd")]
+    [InlineData("{mount}/%2e%2e/%2e%2e/etc/passwd")]
+    [InlineData("/etc/passwd")]
+    [InlineData("{mount}2/{id}")]
+    public async Task ALocationPointingOutsideTheMountpointIsRefusedAndHttpServesTheImage(string path)
+    {
+        var data = RandomBytes(64 * 1024);
+        var image = await UploadAsync(data);
+        var location = image.Locations[0];
+        var forged = image with { Locations = [location with { Url = "file://" + path.Replace("{mount}", StoreDir).Replace("{id}", image.Id) }], DirectUrl = null };
+        var counter = NewCounter();
+
+        var result = await Downloader(DirectOptions()).DownloadToFileAsync(forged, V2Source(image.Id, counter), Destination());
+
+        Assert.Equal(DownloadPath.Http, result.Path);
+        Assert.Contains("FileDirectStoreAdapter refused", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+    }
+
+    [Fact]
+    public async Task ABareDirectUrlWithoutMetadataFallsBackToHttp()
+    {
+        var data = RandomBytes(64 * 1024);
+        var image = await UploadAsync(data);
+        var counter = NewCounter();
+
+        var result = await Downloader(DirectOptions()).DownloadToFileAsync(image with { Locations = [] }, V2Source(image.Id, counter), Destination());
+
+        Assert.Equal(DownloadPath.Http, result.Path);
+        Assert.Contains("metadata has no 'id'", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutAllowedSchemesTheDirectPathIsNotTried()
+    {
+        var data = RandomBytes(64 * 1024);
+        var image = await UploadAsync(data);
+        var counter = NewCounter();
+        var options = DirectOptions();
+        options.AllowedDirectUrlSchemes = [];
+
+        var result = await Downloader(options).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+
+        Assert.Equal(DownloadPath.Http, result.Path);
+        Assert.Contains("AllowedDirectUrlSchemes is empty", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(GlanceServerEndpoint, result.Server);
+    }
+
+    [Fact]
+    public async Task ADirectDownloadReplacesAnExistingDestinationAtomically()
+    {
+        var data = RandomBytes(200 * 1024);
+        var image = await UploadAsync(data);
+        await File.WriteAllTextAsync(Destination(), "old content");
+
+        var result = await Downloader(DirectOptions()).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination());
+
+        Assert.Equal(DownloadPath.DirectStore, result.Path);
+        Assert.Equal(SHA512.HashData(data), SHA512.HashData(await File.ReadAllBytesAsync(Destination())));
+        Assert.Empty(TempFiles());
+    }
+
+    private static Uri GlanceServerEndpoint => NovaImage.TestSupport.GlanceServer.Endpoint;
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using NovaImage.DirectStore;
+using NovaImage.TestSupport;
+using NovaImage.Tests.V2;
+using NovaImage.Transfers;
+using NovaImage.V2;
+
+namespace NovaImage.Tests.Download;
+
+/// <summary>
+/// Shared setup of the download tests: images uploaded to the real Glance (fs1 file store), a scratch directory for
+/// destinations, the fs1 store's location metadata read from the state dir, and a downloader with the built-in file
+/// adapter.
+/// </summary>
+public abstract class DownloadTestBase : GlanceV2TestBase, IDisposable
+{
+    /// <summary>Short pause between attempts, so retry tests stay fast (Nova's 1 s is the product default).</summary>
+    protected static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>A directory of this test's own, deleted afterwards.</summary>
+    protected string ScratchDir { get; } = Directory.CreateTempSubdirectory("novaimage-dl-").FullName;
+
+    /// <summary>The fs1 store directory of the real Glance.</summary>
+    protected static string StoreDir => Path.Combine(GlanceServer.StateDir, "images", "fs1");
+
+    /// <summary>The fs1 store's location metadata id, as Glance's filesystem_store_metadata_file says.</summary>
+    protected static string StoreId
+    {
+        get
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(GlanceServer.StateDir, "etc", "fs1-metadata.json")));
+            return json.RootElement.GetProperty("id").GetString()!;
+        }
+    }
+
+    /// <summary>Options allowing direct <c>file</c> downloads from fs1, mounted locally at <paramref name="mountpoint"/> (default: the store dir itself).</summary>
+    protected static GlanceOptions DirectOptions(string? mountpoint = null, string? id = null, int numRetries = 3) => new()
+    {
+        ApiServers = [GlanceServer.Endpoint.ToString()],
+        NumRetries = numRetries,
+        AllowedDirectUrlSchemes = ["file"],
+        Filesystems = [new ImageFileSystem { Name = "shared1", Id = id ?? StoreId, Mountpoint = mountpoint ?? StoreDir }],
+    };
+
+    /// <summary>A downloader with the built-in file adapter.</summary>
+    protected static ImageDownloader Downloader(GlanceOptions options) =>
+        new(options, new Dictionary<string, IDirectStoreAdapter> { ["file"] = new FileDirectStoreAdapter() }, retryDelay: RetryDelay);
+
+    /// <summary>
+    /// A v2 data source for <paramref name="imageId"/> through <paramref name="endpoint"/> (default: Glance itself),
+    /// as the owner, with every request recorded by <paramref name="counter"/>.
+    /// </summary>
+    protected static HttpImageDataSource V2Source(string imageId, RequestCounter counter, Uri? endpoint = null)
+    {
+        var server = endpoint ?? GlanceServer.Endpoint;
+        var http = new HttpClient(counter) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add("X-Auth-Token", GlanceIdentity.ProjectA.Token);
+        var api = GlanceV2Client.Create(http);
+        return HttpImageDataSource.ForV2(imageId, _ => (server, api));
+    }
+
+    /// <summary>A fresh request counter over the default socket handler.</summary>
+    protected static RequestCounter NewCounter() => new(new SocketsHttpHandler());
+
+    /// <summary>Uploads <paramref name="data"/> as a new active image; returns it as the public model.</summary>
+    protected async Task<Image> UploadAsync(byte[] data)
+    {
+        var image = await CreateActiveImageAsync("dl", data);
+        return ToImage(image);
+    }
+
+    /// <summary>The public model of a v2 record: the fields a download is verified against and the locations.</summary>
+    protected static Image ToImage(GlanceImage image) => new()
+    {
+        Id = image.Id,
+        Size = image.Size,
+        Checksum = image.Checksum,
+        OsHashAlgo = image.OsHashAlgo,
+        OsHashValue = image.OsHashValue,
+        DirectUrl = image.DirectUrl,
+        Locations = (image.Locations ?? [])
+            .Select(l => new ImageLocation(l.Url, l.Metadata.ToDictionary(m => m.Key, m => m.Value.ToString())))
+            .ToArray(),
+    };
+
+    /// <summary>The store file of <paramref name="image"/> in fs1.</summary>
+    protected static string StoreFile(Image image) => Path.Combine(StoreDir, image.Id);
+
+    /// <summary>A destination path in the scratch directory.</summary>
+    protected string Destination(string name = "image.raw") => Path.Combine(ScratchDir, name);
+
+    /// <summary>Files the pipeline left behind in the scratch directory as temporaries.</summary>
+    protected string[] TempFiles() => Directory.GetFiles(ScratchDir, "*" + ImageDownloader.TempFileSuffix);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Directory.Delete(ScratchDir, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,117 @@
+using NovaImage.TestSupport;
+using NovaImage.TestSupport.Proxy;
+using NovaImage.Transfers;
+
+namespace NovaImage.Tests.Download;
+
+/// <summary>Downloads through a loopback proxy that cuts Glance's responses mid-stream.</summary>
+public sealed class ResumeTests : DownloadTestBase
+{
+    private const int ImageSize = 4 * 1024 * 1024 + 123;
+    private const long CutAfter = 1024 * 1024 + 7;
+
+    [Fact]
+    public async Task ACutMidStreamIsResumedWithARangeRequestAndTheBytesVerify()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter, times: 1));
+
+        var result = await Downloader(HttpOnly()).DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), proxy.Endpoint), Destination());
+
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(Sha512Hex(data), result.VerifiedHash);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        var fileRequests = proxy.Requests.Where(r => r.PathAndQuery.EndsWith("/file", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, fileRequests.Length);
+        Assert.True(fileRequests[0].Cut);
+        Assert.Null(fileRequests[0].Range);
+        // The resume asks for exactly what the client had not received (the proxy relayed CutAfter bytes; a few may
+        // have been lost in the abort), and Glance sends just that.
+        var resumedAt = long.Parse(fileRequests[1].Range!["bytes=".Length..^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(resumedAt, 1, CutAfter);
+        Assert.Equal(206, fileRequests[1].Status);
+        Assert.Equal(ImageSize - resumedAt, fileRequests[1].BodyBytesSent);
+    }
+
+    [Fact]
+    public async Task ACutOnEveryAttemptFailsAfterNumRetriesPlusOneAttemptsAndLeavesTheDestinationUntouched()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await File.WriteAllTextAsync(Destination(), "previous image");
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter));
+        var options = HttpOnly(numRetries: 2);
+
+        var error = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() =>
+            Downloader(options).DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), proxy.Endpoint), Destination()));
+
+        Assert.Equal(3, proxy.Requests.Count(r => r.PathAndQuery.EndsWith("/file", StringComparison.Ordinal)));
+        Assert.All(proxy.Requests, r => Assert.True(r.Cut));
+        Assert.Equal(image.Id, error.ImageId);
+        Assert.Equal(proxy.Endpoint, error.Server);
+        Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("previous image", await File.ReadAllTextAsync(Destination()));
+        Assert.Empty(TempFiles());
+    }
+
+    [Fact]
+    public async Task ASourceWithoutRangesRestartsFromByteZeroAndStillVerifies()
+    {
+        // v1's data GET has no ranges: the same Glance answer without a Range header exercises that restart path.
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter, times: 1));
+
+        var result = await Downloader(HttpOnly()).DownloadToFileAsync(image, NoRanges(V2Source(image.Id, NewCounter(), proxy.Endpoint)), Destination());
+
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        Assert.All(proxy.Requests, r => Assert.Null(r.Range));
+        Assert.Equal(200, proxy.Requests[1].Status);
+        Assert.Equal(ImageSize, proxy.Requests[1].BodyBytesSent);
+    }
+
+    [Fact]
+    public async Task AStreamDestinationIsResumedWithoutWritingAnyByteTwice()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter, times: 2));
+        using var destination = new MemoryStream();
+
+        var result = await Downloader(HttpOnly()).DownloadAsync(image, NoRanges(V2Source(image.Id, NewCounter(), proxy.Endpoint)), destination);
+
+        Assert.Equal(3, result.Attempts);
+        Assert.Equal(data, destination.ToArray());
+    }
+
+    [Fact]
+    public async Task CancellingMidDownloadLeavesTheOldDestinationAndNoTemporaryFile()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await File.WriteAllTextAsync(Destination(), "previous image");
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress(p => { if (p.BytesTransferred > 0) cancel.Cancel(); });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Downloader(HttpOnly()).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination(), new DownloadOptions { Progress = progress }, cancel.Token));
+
+        Assert.Equal("previous image", await File.ReadAllTextAsync(Destination()));
+        Assert.Empty(TempFiles());
+    }
+
+    private static GlanceOptions HttpOnly(int numRetries = 3) => new() { ApiServers = [GlanceServer.Endpoint.ToString()], NumRetries = numRetries };
+
+    /// <summary>The same source, but declaring (as v1 does) that it cannot start at an offset.</summary>
+    private static IImageDataSource NoRanges(IImageDataSource ranged) => new NoRangeSource(ranged);
+
+    private sealed class NoRangeSource(IImageDataSource inner) : IImageDataSource
+    {
+        public DownloadPath Path => inner.Path;
+        public bool SupportsRange => false;
+        public ValueTask<ImageDataResponse> OpenAsync(int attempt, long offset, CancellationToken cancellationToken) =>
+            inner.OpenAsync(attempt, 0, cancellationToken);
+    }
+}
