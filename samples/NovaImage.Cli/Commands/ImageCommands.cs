@@ -145,7 +145,7 @@ internal static class ImageCommands
                 context.Images.DownloadToFileAsync(context.Get(id), destination,
                     new DownloadOptions { Progress = progress, AllowDirectStore = !context.Get(noDirect) }, cancellationToken));
             if (context.Console.TryWriteJson(result, CliJsonContext.Default.DownloadResult)) return;
-            var path = result.Path == DownloadPath.DirectStore ? "the direct store" : "HTTP";
+            var path = result.Path == DownloadPath.DirectStore ? "the direct store" : $"HTTP from {result.Server}";
             context.Console.Line($"Downloaded {result.Bytes:N0} bytes of image {result.ImageId} to {destination} via {path}" +
                 (string.IsNullOrEmpty(result.Reason) ? "" : $" ({result.Reason})"));
             context.Console.Line(result.VerifiedHash is null
