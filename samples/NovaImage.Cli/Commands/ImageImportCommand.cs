@@ -20,7 +20,12 @@ internal static class ImageImportCommand
         var method = new Option<string>("--method") { Description = "glance-direct, web-download, copy-image or glance-download", Required = true };
         method.AcceptOnlyFromAmong(GlanceDirect, WebDownload, CopyImage, GlanceDownload);
         var file = new Option<FileInfo>("--file") { Description = "glance-direct: the file to stage and import" };
-        var uri = new Option<Uri>("--uri") { Description = "web-download: the URL Glance fetches" };
+        var uri = new Option<string>("--uri") { Description = "web-download: the http(s) URL Glance fetches", HelpName = "URL" };
+        uri.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } text && !(Uri.TryCreate(text, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+                result.AddError($"--uri must be an absolute http or https URL, not '{text}'");
+        });
         var remoteImage = new Option<string>("--remote-image") { Description = "glance-download: the image ID in the other region" };
         var remoteRegion = new Option<string>("--remote-region") { Description = "glance-download: the other region" };
         var remoteInterface = new Option<string>("--remote-service-interface") { Description = "glance-download: the other Glance's interface (default public)" };
@@ -59,7 +64,7 @@ internal static class ImageImportCommand
             await context.Images.ImportAsync(imageId, new ImageImport
             {
                 Method = chosen,
-                Uri = chosen == WebDownload ? context.Get(uri) : null,
+                Uri = chosen == WebDownload ? new Uri(context.Get(uri)) : null,
                 GlanceImageId = chosen == GlanceDownload ? context.Get(remoteImage) : null,
                 GlanceRegion = chosen == GlanceDownload ? context.Get(remoteRegion) : null,
                 GlanceServiceInterface = chosen == GlanceDownload ? context.Get(remoteInterface) : null,
