@@ -79,13 +79,17 @@ internal static class ImageImportCommand
                 return;
             }
             context.Console.Status($"Import of image {imageId} started ({chosen}); waiting for it to finish");
-            ImageCommands.WriteImage(context, await WaitAsync(context.Images, imageId, TimeSpan.FromSeconds(context.Get(timeout)), cancellationToken));
+            ImageCommands.WriteImage(context, await WaitAsync(context.Images, imageId, context.Get(stores) ?? [], TimeSpan.FromSeconds(context.Get(timeout)), cancellationToken));
         });
         return command;
     }
 
-    /// <summary>Polls until Glance reports no store still importing, failing if it reports failed stores.</summary>
-    private static async Task<Image> WaitAsync(IImageApi images, string imageId, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls until the image is active, no store is still importing and every requested store holds the data
+    /// (Glance marks a copy-image as importing only once its task runs, so the first poll may look finished);
+    /// fails as soon as Glance reports failed stores.
+    /// </summary>
+    private static async Task<Image> WaitAsync(IImageApi images, string imageId, IReadOnlyList<string> stores, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
@@ -95,7 +99,8 @@ internal static class ImageImportCommand
             if (!string.IsNullOrEmpty(failed))
                 throw new ImportFailedException($"import of image {imageId} failed for store(s) {failed} (status {image.Status})");
             var importing = image.Properties.GetValueOrDefault("os_glance_importing_to_stores");
-            if (image.Status is ImageStatus.Active && string.IsNullOrEmpty(importing)) return image;
+            var held = (image.Stores ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (image.Status is ImageStatus.Active && string.IsNullOrEmpty(importing) && stores.All(held.Contains)) return image;
             if (image.Status is ImageStatus.Killed or ImageStatus.Deleted)
                 throw new ImportFailedException($"import of image {imageId} failed (status {image.Status})");
             if (DateTimeOffset.UtcNow > deadline)
