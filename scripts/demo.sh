@@ -35,7 +35,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 step "Build the novaimage CLI"
-dotnet build samples/NovaImage.Cli -c Release -nologo -v quiet -clp:NoSummary
+# No MSBuild node reuse and no compiler server: nothing of the demo keeps running afterwards.
+MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false \
+  dotnet build samples/NovaImage.Cli -c Release -nologo -v quiet -clp:NoSummary
 say "(NativeAOT: dotnet publish samples/NovaImage.Cli -r linux-x64 gives one self-contained 'novaimage' binary)"
 
 step "Start a local Glance (Debian's Glance, no Keystone) on 127.0.0.1:$GLANCE_PORT"

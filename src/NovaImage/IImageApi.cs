@@ -13,6 +13,12 @@ public interface IImageApi
     /// <summary>The server's versions document.</summary>
     Task<IReadOnlyList<ApiVersionInfo>> GetVersionsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether the server offers a feature that needs a v2 minor version (read from its versions document, probed where
+    /// the advertisement is only a hint). Calls that need a missing feature raise <see cref="FeatureNotSupportedException"/>.
+    /// </summary>
+    Task<bool> IsFeatureSupportedAsync(GlanceFeature feature, CancellationToken cancellationToken = default);
+
     /// <summary>Shows one image.</summary>
     Task<Image> GetImageAsync(string imageId, CancellationToken cancellationToken = default);
 

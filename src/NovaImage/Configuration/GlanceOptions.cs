@@ -21,6 +21,12 @@ public sealed class GlanceOptions
     /// <summary>Per-request timeout (<c>timeout</c>, seconds in nova.conf); null means the HttpClient default.</summary>
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>
+    /// Pause between attempts (Nova sleeps 1 s; <c>retry_delay</c> in seconds, not a Nova option). Tests against
+    /// closed ports set it to zero.
+    /// </summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Skip TLS certificate verification (<c>insecure</c>).</summary>
     public bool Insecure { get; set; }
 

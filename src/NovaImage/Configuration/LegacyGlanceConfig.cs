@@ -295,6 +295,12 @@ static class LegacyGlanceConfig
         var wholeLine = (lineStart == 0 || IsLineBreak(text[lineStart - 1])) && (lineEnd == text.Length || IsLineBreak(text[lineEnd]));
         if (wholeLine)
         {
+            if (lineEnd == text.Length)
+            {
+                // the last line has no break of its own: take the one before it instead
+                if (lineStart > 0 && text[lineStart - 1] == '\n') lineStart--;
+                if (lineStart > 0 && text[lineStart - 1] == '\r') lineStart--;
+            }
             if (lineEnd < text.Length && text[lineEnd] == '\r') lineEnd++;
             if (lineEnd < text.Length && text[lineEnd] == '\n') lineEnd++;
             removals.Add(new KeyValuePair<int, int>(lineStart, lineEnd));

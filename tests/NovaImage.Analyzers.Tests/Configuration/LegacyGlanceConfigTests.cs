@@ -154,4 +154,10 @@ public sealed class LegacyGlanceConfigTests
     {
         Assert.Equal(expected, LegacyGlanceConfig.KindFromPath(path));
     }
+
+    [Fact]
+    public void Removing_the_last_line_takes_the_break_before_it()
+    {
+        Assert.Equal("[glance]\napi_servers = http://h:9292", LegacyGlanceConfig.Migrate("[glance]\nhost = h\nport = 9292", LegacyGlanceConfigKind.NovaConf));
+    }
 }

@@ -113,6 +113,23 @@ public abstract class GlanceV2TestBase : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits for an import to finish: the image reaches <paramref name="done"/> and its import tasks have ended
+    /// (Glance updates the image before it marks the task done).
+    /// </summary>
+    protected static async Task<GlanceImage> WaitForImportAsync(IGlanceV2Api api, string imageId, Func<GlanceImage, bool> done, string what)
+    {
+        await WaitForAsync(api, imageId, done, what);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await api.GetImageTasksAsync(imageId)).Tasks.Any(t => t.Status is "pending" or "processing"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the import tasks of image {imageId} did not end within 30 s");
+            await Task.Delay(100);
+        }
+
+        return await api.GetImageAsync(imageId);
+    }
+
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,0 +1,16 @@
+namespace NovaImage.Analyzers.Diagnostics;
+
+/// <summary>
+/// Every NovaImage analyzer rule id, grouped by theme: 01xx deprecated options in code, 02xx deprecated options in
+/// configuration files, 03xx Glance v1, 04xx direct store. 09xx belongs to the generator.
+/// </summary>
+internal static class DiagnosticIds
+{
+    public const string DeprecatedOptionInCode = "NIMG0101";
+    public const string DeprecatedOptionInConfigFile = "NIMG0201";
+    public const string V1OnlyMember = "NIMG0301";
+    public const string V1SelectedInCode = "NIMG0302";
+    public const string V1SelectedInConfigFile = "NIMG0303";
+    public const string DirectSchemeWithoutAdapter = "NIMG0401";
+    public const string DirectStoreAdapterWithoutInterface = "NIMG0402";
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using NovaImage.Analyzers.Diagnostics;
+
+namespace NovaImage.Analyzers.Rules;
+
+/// <summary>
+/// NIMG0301: uses of members (or members of types) marked <c>[V1Only]</c>; NIMG0302: <c>ApiVersion.V1</c>,
+/// which selects the v1 API and carries the member-acceptance security note.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class V1OnlyAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.V1OnlyMember, DiagnosticDescriptors.V1SelectedInCode);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (NovaImageSymbols.Resolve(start.Compilation) is not { V1OnlyAttribute: not null } symbols) return;
+            start.RegisterOperationAction(
+                c => Analyze(c, symbols),
+                OperationKind.PropertyReference,
+                OperationKind.FieldReference,
+                OperationKind.MethodReference,
+                OperationKind.EventReference,
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, NovaImageSymbols symbols)
+    {
+        if (symbols.InV1OnlyContext(context.ContainingSymbol)) return;
+        var operation = context.Operation;
+        switch (operation)
+        {
+            case IFieldReferenceOperation field when symbols.IsApiVersionV1(field.Field):
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.V1SelectedInCode, operation.Syntax.GetLocation()));
+                return;
+            case IMemberReferenceOperation reference:
+                Report(context, symbols, reference.Member, operation.Syntax);
+                return;
+            case IInvocationOperation invocation:
+                if (!Report(context, symbols, invocation.TargetMethod, invocation.Syntax is InvocationExpressionSyntax call ? call.Expression : invocation.Syntax))
+                {
+                    foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
+                        if (Report(context, symbols, typeArgument, invocation.Syntax)) return;
+                }
+                return;
+            case IObjectCreationOperation creation when creation.Constructor is not null:
+                Report(context, symbols, creation.Constructor, creation.Syntax);
+                return;
+        }
+    }
+
+    private static bool Report(OperationAnalysisContext context, NovaImageSymbols symbols, ISymbol symbol, SyntaxNode syntax)
+    {
+        if (symbols.V1Only(symbol) is not { } attribute) return false;
+        var name = symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor ? ctor.ContainingType.Name
+            : symbol.ContainingType is { } type ? $"{type.Name}.{symbol.Name}" : symbol.Name;
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.V1OnlyMember,
+            syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Member, symbol.Name),
+            name,
+            NovaImageSymbols.FirstStringArgument(attribute) ?? "use the Glance v2 API"));
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Refit;
+
+namespace NovaImage;
+
+/// <summary>
+/// Turns a failed call into the typed exception of Nova's translation table (v1-v2-mapping.md §4.6): per-image
+/// calls get ImageNotFound / ImageNotAuthorized / ..., each naming the image, the server, the status, Glance's
+/// message and the request id.
+/// </summary>
+internal static partial class GlanceErrorTranslator
+{
+    /// <summary>Translates an HTTP error answer.</summary>
+    public static GlanceException FromResponse(ImageOperation operation, string? imageId, Uri? server, HttpStatusCode status, string? body, HttpResponseHeaders? headers, Exception? inner)
+    {
+        var context = new GlanceErrorContext(imageId, server, status, ExtractMessage(body), RequestId(headers));
+        var what = Describe(operation, imageId);
+        return (int)status switch
+        {
+            401 or 403 => new ImageNotAuthorizedException($"{what}: not authorized", context, inner),
+            404 => new ImageNotFoundException(imageId is null ? $"{what}: not found" : $"{what}: image not found", context, inner),
+            400 or 415 or 416 => new InvalidImageRequestException($"{what}: Glance refused the request as invalid", context, inner),
+            409 => new ImageConflictException($"{what}: conflicts with the image's state", context, inner),
+            413 => new ImageQuotaExceededException($"{what}: quota exceeded", context, inner),
+            _ => new GlanceServerException($"{what}: Glance answered HTTP {(int)status}", context, inner),
+        };
+    }
+
+    /// <summary>Translates a Refit <see cref="ApiException"/>.</summary>
+    public static GlanceException FromApiException(ImageOperation operation, string? imageId, Uri? server, ApiException exception) =>
+        FromResponse(operation, imageId, server, exception.StatusCode, exception.Content, exception.Headers, exception);
+
+    /// <summary>The connection error raised once every attempt failed.</summary>
+    public static GlanceConnectionFailedException ConnectionFailed(ImageOperation operation, string? imageId, Uri? server, int attempts, Exception cause)
+    {
+        var status = cause switch
+        {
+            ApiException api => api.StatusCode,
+            HttpRequestException { StatusCode: { } code } => code,
+            _ => (HttpStatusCode?)null,
+        };
+        var headers = (cause as ApiException)?.Headers;
+        var context = new GlanceErrorContext(imageId, server, status, Cause(cause), RequestId(headers));
+        return new GlanceConnectionFailedException($"{Describe(operation, imageId)}: no Glance server could be reached after {attempts} attempt(s)", context, cause);
+    }
+
+    /// <summary>A short description of why an attempt failed, for logs and messages.</summary>
+    public static string Cause(Exception exception) => exception switch
+    {
+        ApiException api => $"HTTP {(int)api.StatusCode} {api.ReasonPhrase}",
+        HttpRequestException { StatusCode: { } code } => $"HTTP {(int)code}",
+        HttpRequestException http => http.InnerException?.Message is { } inner ? $"{http.Message} {inner}" : http.Message,
+        OperationCanceledException => "timed out",
+        _ => exception.Message,
+    };
+
+    /// <summary>Glance's own message from an error body (JSON <c>message</c>, or the text of webob's HTML page).</summary>
+    public static string? ExtractMessage(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return null;
+        var text = body.Trim();
+        if (text.StartsWith('{'))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                if (doc.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) text = m.GetString() ?? "";
+                else if (doc.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var em)) text = em.GetString() ?? "";
+            }
+            catch (JsonException)
+            {
+                // not JSON after all: keep the raw text
+            }
+        }
+        else if (text.Contains("</h1>", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[(text.IndexOf("</h1>", StringComparison.OrdinalIgnoreCase) + 5)..];
+        }
+        var plain = Whitespace().Replace(Tags().Replace(text, " "), " ").Trim();
+        return plain.Length == 0 ? null : plain;
+    }
+
+    private static string? RequestId(HttpResponseHeaders? headers) =>
+        headers is not null && headers.TryGetValues("x-openstack-request-id", out var values) ? values.FirstOrDefault() : null;
+
+    // The image, server, status and request id are appended by GlanceException from the context.
+    private static string Describe(ImageOperation operation, string? imageId) => $"Glance {operation}";
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,50 @@
+namespace NovaImage.Servers;
+
+/// <summary>Turns <c>api_servers</c> entries (or the deprecated host/port/protocol) into endpoint URIs.</summary>
+internal static class GlanceEndpoints
+{
+    /// <summary>
+    /// Parses one <c>api_servers</c> entry: the scheme defaults to http, IPv6 literals must be bracketed, a path
+    /// prefix is kept (without its trailing slash, so routes append to it).
+    /// </summary>
+    public static bool TryParse(string entry, out Uri endpoint, out string problem)
+    {
+        endpoint = null!;
+        var text = entry.Trim();
+        if (text.Length == 0)
+        {
+            problem = "an entry is empty.";
+            return false;
+        }
+        if (!text.Contains("://", StringComparison.Ordinal)) text = "http://" + text;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        {
+            problem = LooksLikeBareIpv6(entry)
+                ? $"'{entry}' looks like an IPv6 address without brackets: write it as http://[address]:port."
+                : $"'{entry}' is not a URL (expected e.g. http://glance.example:9292 or glance.example:9292).";
+            return false;
+        }
+        if (uri.Scheme is not ("http" or "https"))
+        {
+            problem = $"'{entry}' has scheme '{uri.Scheme}': only http and https are supported.";
+            return false;
+        }
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            problem = $"'{entry}' has a query or fragment: give only scheme, host, port and path prefix.";
+            return false;
+        }
+        var path = uri.AbsolutePath.TrimEnd('/');
+        endpoint = new Uri(uri.GetLeftPart(UriPartial.Authority) + path, UriKind.Absolute);
+        problem = "";
+        return true;
+    }
+
+    private static bool LooksLikeBareIpv6(string entry)
+    {
+        var text = entry.Trim();
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd >= 0) text = text[(schemeEnd + 3)..];
+        return !text.StartsWith('[') && text.Count(c => c == ':') >= 2;
+    }
+}

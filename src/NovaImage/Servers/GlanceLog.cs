@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace NovaImage.Servers;
+
+/// <summary>The client's log messages (LoggerMessage source generation).</summary>
+internal static partial class GlanceLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "Glance {Operation} failed on {Server} ({Cause}); retrying on the next server, attempt {Attempt} of {Attempts}")]
+    public static partial void Retrying(ILogger logger, ImageOperation operation, Uri server, string cause, int attempt, int attempts);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error,
+        Message = "Glance {Operation} failed on {Server} ({Cause}); done trying after {Attempts} attempt(s)")]
+    public static partial void DoneTrying(ILogger logger, ImageOperation operation, Uri server, string cause, int attempts);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
+        Message = "The [glance] options {Options} are deprecated; use {Replacement} instead (now using {Endpoint})")]
+    public static partial void DeprecatedOptions(ILogger logger, string options, string replacement, string endpoint);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Glance API version {Version} selected for {Server} ({Reason})")]
+    public static partial void VersionSelected(ILogger logger, ApiVersion version, Uri server, string reason);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
+        Message = "The Glance upload to {Server} cannot be retried: its data stream cannot be rewound")]
+    public static partial void NotReplayable(ILogger logger, Uri server);
+}

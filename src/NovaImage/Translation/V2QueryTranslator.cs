@@ -1,0 +1,82 @@
+using NovaImage.V2;
+
+namespace NovaImage.Translation;
+
+/// <summary>The arguments of one <c>GET /v2/images</c> request.</summary>
+internal sealed record V2ListFilter(
+    int? Limit, IReadOnlyList<string>? SortKeys, IReadOnlyList<string>? SortDirs, string? Name, string? Id, string? Status,
+    string? Visibility, string? MemberStatus, string? Owner, bool? Protected, bool? OsHidden, string? ContainerFormat,
+    string? DiskFormat, string? CreatedAt, string? UpdatedAt, long? SizeMin, long? SizeMax, IReadOnlyList<string>? Tags,
+    IDictionary<string, string>? Properties);
+
+/// <summary>
+/// <see cref="ImageQuery"/> → v2 list parameters, including Nova's translations of the v1 filters (mapping §4.5):
+/// <c>changes-since=t</c> → <c>updated_at=gte:t</c>, <c>is_public</c> true/false → <c>visibility=public/private</c>,
+/// <c>property-X</c> → <c>X</c> (exact prefix).
+/// </summary>
+internal static class V2QueryTranslator
+{
+    public static V2ListFilter Translate(ImageQuery q)
+    {
+#pragma warning disable CS0618 // the v1 filters are translated here, as Nova did
+        var changesSince = q.ChangesSince;
+        var isPublic = q.IsPublic;
+#pragma warning restore CS0618
+        string? visibility = q.AllVisibilities ? "all" : q.Visibility is { } v ? GlanceText.Format(v) : null;
+        if (isPublic is { } pub)
+        {
+            var translated = pub ? "public" : "private";
+            if (visibility is not null && visibility != translated)
+                throw Conflict($"IsPublic = {pub} (visibility={translated}) contradicts visibility={visibility}");
+            visibility = translated;
+        }
+        var updatedAt = q.UpdatedAt is { } u ? Time(u) : null;
+        if (changesSince is { } since)
+        {
+            if (updatedAt is not null) throw Conflict("ChangesSince and UpdatedAt both filter on the update time; use UpdatedAt only");
+            updatedAt = GlanceListFilter.Time("gte", since);
+        }
+        if (q.PageSize is <= 0) throw Conflict($"PageSize {q.PageSize} must be positive");
+
+        return new V2ListFilter(
+            q.PageSize,
+            q.Sort.Count == 0 ? null : q.Sort.Select(s => s.Key).ToList(),
+            q.Sort.Count == 0 ? null : q.Sort.Select(s => s.Descending ? "desc" : "asc").ToList(),
+            OneOrIn(q.Names),
+            OneOrIn(q.Ids),
+            OneOrIn(q.Statuses.Select(GlanceText.Format).ToList()),
+            visibility,
+            q.MemberStatus is { } m ? GlanceText.Format(m) : null,
+            q.Owner,
+            q.Protected,
+            q.OsHidden,
+            OneOrIn(q.ContainerFormats),
+            OneOrIn(q.DiskFormats),
+            q.CreatedAt is { } c ? Time(c) : null,
+            updatedAt,
+            q.SizeMin,
+            q.SizeMax,
+            q.Tags.Count == 0 ? null : q.Tags,
+            q.Properties.Count == 0 ? null : q.Properties.ToDictionary(p => GlanceText.WithoutPropertyPrefix(p.Key), p => p.Value, StringComparer.Ordinal));
+    }
+
+    private static string? OneOrIn(IReadOnlyList<string> values) => values.Count switch
+    {
+        0 => null,
+        1 => values[0],
+        _ => GlanceListFilter.In(values),
+    };
+
+    private static string Time(TimeFilter filter) => GlanceListFilter.Time(filter.Operator switch
+    {
+        TimeComparison.Equal => "eq",
+        TimeComparison.NotEqual => "neq",
+        TimeComparison.GreaterThan => "gt",
+        TimeComparison.GreaterOrEqual => "gte",
+        TimeComparison.LessThan => "lt",
+        _ => "lte",
+    }, filter.Value);
+
+    private static InvalidImageRequestException Conflict(string problem) =>
+        new($"Glance List: {problem}", new GlanceErrorContext());
+}
