@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NovaImage.Cli.Tests.Infrastructure;
+using NovaImage.TestSupport;
 
 namespace NovaImage.Cli.Tests.Packaging;
 
@@ -18,15 +19,22 @@ public sealed class PackageConsumerTests(PackedPackage package)
         Assert.True(File.Exists(package.Path));
         EvictNovaImageFromConsumerCache();
 
-        var build = await ConsumerDotnetAsync("build", Project, "-c", "Release", "-nologo");
+        var build = await ConsumerDotnetAsync("build", Project, "-c", "Release", "-nologo", "--no-incremental");
         Assert.True(build.ExitCode == 0, build.ToString());
-        // The analyzer ran in the consumer: it reports the legacy usages in Program.cs and nova.conf.
-        Assert.Matches(@"warning NIMG\d{4}", build.StandardOutput);
+        // The analyzer ran in the consumer: the legacy usages in Program.cs, and nova.conf (an AdditionalFile
+        // added by the package's buildTransitive targets).
+        Assert.Matches(@"Program\.cs\(\d+,\d+\): warning NIMG0101", build.StandardOutput);
+        Assert.Matches(@"Program\.cs\(\d+,\d+\): warning NIMG0301", build.StandardOutput);
+        Assert.Matches(@"Program\.cs\(\d+,\d+\): warning NIMG0302", build.StandardOutput);
+        Assert.Matches(@"nova\.conf\(3,1\): warning NIMG0201", build.StandardOutput);
 
+        // The generator ran: the consumer's own [GlanceImageApi] class is a working client of the real Glance.
         var run = await ProcessRunner.RunAsync("dotnet",
-            [Repository.PathOf("samples", "NovaImage.PackageConsumer", "bin", "Release", "net8.0", "NovaImage.PackageConsumer.dll")]);
+            [Repository.PathOf("samples", "NovaImage.PackageConsumer", "bin", "Release", "net8.0", "NovaImage.PackageConsumer.dll"),
+             GlanceServer.Endpoint.AbsoluteUri, GlanceIdentity.ProjectA.Token]);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("ConsumerImageApi implements IImageApi: True", run.StandardOutput);
+        Assert.Matches(@"current Glance API: v2\.\d+", run.StandardOutput);
     }
 
     [Fact]
@@ -38,13 +46,18 @@ public sealed class PackageConsumerTests(PackedPackage package)
 
         Assert.Equal(["appsettings.json", "nova.conf"], await AdditionalFilesAsync());
         Assert.Empty(await AdditionalFilesAsync("-p:NovaImageAnalyzeConfigFiles=false"));
+
+        var optedOut = await ConsumerDotnetAsync("build", Project, "-c", "Release", "-nologo", "--no-incremental", "-p:NovaImageAnalyzeConfigFiles=false");
+        Assert.True(optedOut.ExitCode == 0, optedOut.ToString());
+        Assert.DoesNotContain("NIMG0201", optedOut.StandardOutput);
+        Assert.Contains("warning NIMG0101", optedOut.StandardOutput);
     }
 
     [Fact]
     public async Task An_older_compiler_fails_the_build_with_NIMG9001_telling_the_user_to_update()
     {
         EvictNovaImageFromConsumerCache();
-        var build = await ConsumerDotnetAsync("build", Project, "-c", "Release", "-nologo", "-p:CompilerApiVersion=roslyn4.7");
+        var build = await ConsumerDotnetAsync("build", Project, "-c", "Release", "-nologo", "--no-incremental", "-p:CompilerApiVersion=roslyn4.7");
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("error NIMG9001: NovaImage needs the Roslyn 4.8 C# compiler or newer (this build uses Roslyn 4.7)", build.StandardOutput);
         Assert.Contains("Update to the .NET 8 SDK or newer", build.StandardOutput);
