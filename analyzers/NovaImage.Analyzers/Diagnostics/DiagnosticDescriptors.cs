@@ -31,7 +31,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor V1OnlyMember = Create(
         DiagnosticIds.V1OnlyMember,
         "Glance v1-only API used",
-        "'{0}' is served only by Glance API v1: {1}",
+        "'{0}' is served only by Glance API v1, so use the Glance v2 form instead: {1}",
         Compatibility,
         DiagnosticSeverity.Warning,
         "Glance removed API v1 in Rocky. Members marked [V1Only] work only against a v1 server; each names its v2 replacement.");
