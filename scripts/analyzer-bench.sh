@@ -88,4 +88,4 @@ echo "files: $count; build wall time: ${wall}s"
 grep -E "^\s*(Total (analyzer|generator) execution time|[0-9.<]+\s+[0-9<]+\s+NovaImage)" "$dir/build.log" | sed 's/^ *//' | sort -u
 ours=$(grep -E "^\s*[0-9.]+\s+[0-9<]+\s+NovaImage\.Analyzers, Version" "$dir/build.log" | head -1 | awk '{print $1}')
 echo "NovaImage analyzers: ${ours}s = $(echo "scale=2; 100 * $ours / $wall" | bc)% of the build's wall time"
-echo "distinct NIMG warnings: $(grep -oE "[^ ]+\([0-9]+,[0-9]+\): warning NIMG[0-9]+" "$dir/build.log" | sort -u | wc -l)"
+echo "distinct NIMG warnings: $(grep -oE "/[^ >]+\([0-9]+,[0-9]+\): warning NIMG[0-9]+" "$dir/build.log" | sort -u | wc -l)"
