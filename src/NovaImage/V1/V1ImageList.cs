@@ -9,5 +9,5 @@ namespace NovaImage.V1;
 public sealed record V1ImageList
 {
     /// <summary>The page of images.</summary>
-    [JsonPropertyName("images")] public IReadOnlyList<V1ImageMetadata> Images { get; init; } = [];
+    [JsonPropertyName("images")] public IReadOnlyList<V1ImageMetadata> Images { get; init => field = value ?? []; } = [];
 }

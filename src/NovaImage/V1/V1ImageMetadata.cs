@@ -9,6 +9,7 @@ namespace NovaImage.V1;
 /// them; translating them to <see cref="Image"/> is the job of the version-neutral client.
 /// </summary>
 /// <remarks>
+/// A JSON body without <c>properties</c> (the brief list) reads as no properties, never null.
 /// In a request, a null field is not sent (the server keeps its value). Only the fields a v1 server accepts
 /// from clients are sent: <see cref="Location"/>, <see cref="Store"/> and the timestamps are write-only or
 /// create-only there (see the reference, §3).
@@ -59,7 +60,7 @@ public sealed record V1ImageMetadata
     /// header tokens without <c>-</c>; a null value travels as an empty header (the server stores null).
     /// </summary>
     [JsonPropertyName("properties")]
-    public IReadOnlyDictionary<string, string?> Properties { get; init; } = new Dictionary<string, string?>();
+    public IReadOnlyDictionary<string, string?> Properties { get; init => field = value ?? new Dictionary<string, string?>(); } = new Dictionary<string, string?>();
 
     /// <summary>Field-by-field equality, properties compared as sets of key/value pairs (ordinal).</summary>
     public bool Equals(V1ImageMetadata? other) =>

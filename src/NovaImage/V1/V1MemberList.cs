@@ -6,5 +6,5 @@ namespace NovaImage.V1;
 public sealed record V1MemberList
 {
     /// <summary>The members.</summary>
-    [JsonPropertyName("members")] public IReadOnlyList<V1Member> Members { get; init; } = [];
+    [JsonPropertyName("members")] public IReadOnlyList<V1Member> Members { get; init => field = value ?? []; } = [];
 }

@@ -6,5 +6,5 @@ namespace NovaImage.V1;
 public sealed record V1MembershipsRequest
 {
     /// <summary>The members the image should have.</summary>
-    [JsonPropertyName("memberships")] public IReadOnlyList<V1Member> Memberships { get; init; } = [];
+    [JsonPropertyName("memberships")] public IReadOnlyList<V1Member> Memberships { get; init => field = value ?? []; } = [];
 }

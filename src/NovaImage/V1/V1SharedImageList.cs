@@ -6,7 +6,7 @@ namespace NovaImage.V1;
 public sealed record V1SharedImageList
 {
     /// <summary>The shared images.</summary>
-    [JsonPropertyName("shared_images")] public IReadOnlyList<V1SharedImage> SharedImages { get; init; } = [];
+    [JsonPropertyName("shared_images")] public IReadOnlyList<V1SharedImage> SharedImages { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>One image shared with a project.</summary>

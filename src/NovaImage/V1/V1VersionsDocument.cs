@@ -6,7 +6,7 @@ namespace NovaImage.V1;
 public sealed record V1VersionsDocument
 {
     /// <summary>The advertised versions.</summary>
-    [JsonPropertyName("versions")] public IReadOnlyList<V1Version> Versions { get; init; } = [];
+    [JsonPropertyName("versions")] public IReadOnlyList<V1Version> Versions { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>One entry of a <see cref="V1VersionsDocument"/>.</summary>
@@ -17,7 +17,7 @@ public sealed record V1Version
     /// <summary>CURRENT, SUPPORTED, DEPRECATED, EXPERIMENTAL.</summary>
     [JsonPropertyName("status")] public required string Status { get; init; }
     /// <summary>Links; <c>rel=self</c> is the version's endpoint.</summary>
-    [JsonPropertyName("links")] public IReadOnlyList<V1Link> Links { get; init; } = [];
+    [JsonPropertyName("links")] public IReadOnlyList<V1Link> Links { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>A link of a <see cref="V1Version"/>.</summary>

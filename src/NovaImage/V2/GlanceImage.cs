@@ -61,7 +61,10 @@ public sealed record GlanceImage
     /// <summary>Comma-separated ids of the stores holding the data (multi-store).</summary>
     public string? Stores { get; init; }
 
-    /// <summary>Every other key of the record, exactly as the server sent it (extra properties are strings).</summary>
+    /// <summary>
+    /// Every other key of the record, exactly as the server sent it (extra properties are strings). Settable
+    /// because System.Text.Json fills extension data through a setter.
+    /// </summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtraProperties { get; set; }
 }

@@ -15,24 +15,24 @@ namespace NovaImage.Tests.V2;
 public abstract class GlanceV2TestBase : IAsyncLifetime
 {
     private readonly ConcurrentBag<string> _createdImages = [];
-    private readonly ConcurrentBag<HttpClient> _httpClients = [];
+    private readonly ConcurrentDictionary<string, HttpClient> _httpClients = new();
     private readonly string _prefix = "v2t-" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>A v2 client acting as <paramref name="identity"/>.</summary>
     protected IGlanceV2Api Api(GlanceIdentity identity) => GlanceV2Client.Create(HttpFor(identity));
 
-    /// <summary>An HttpClient on the Glance endpoint with <paramref name="identity"/>'s token (or none).</summary>
-    protected HttpClient HttpFor(GlanceIdentity? identity)
-    {
-        var http = new HttpClient { BaseAddress = GlanceServer.Endpoint, Timeout = TimeSpan.FromSeconds(60) };
-        if (identity is not null)
+    /// <summary>The test's HttpClient on the Glance endpoint with <paramref name="identity"/>'s token (or none).</summary>
+    protected HttpClient HttpFor(GlanceIdentity? identity) =>
+        _httpClients.GetOrAdd(identity?.Token ?? "", token =>
         {
-            http.DefaultRequestHeaders.Add("X-Auth-Token", identity.Token);
-        }
+            var http = new HttpClient { BaseAddress = GlanceServer.Endpoint, Timeout = TimeSpan.FromSeconds(60) };
+            if (token.Length > 0)
+            {
+                http.DefaultRequestHeaders.Add("X-Auth-Token", token);
+            }
 
-        _httpClients.Add(http);
-        return http;
-    }
+            return http;
+        });
 
     /// <summary>The owner of most test images.</summary>
     protected IGlanceV2Api Owner => Api(GlanceIdentity.ProjectA);
@@ -155,7 +155,7 @@ public abstract class GlanceV2TestBase : IAsyncLifetime
             }
         }
 
-        foreach (var http in _httpClients)
+        foreach (var http in _httpClients.Values)
         {
             http.Dispose();
         }

@@ -74,6 +74,26 @@ public sealed class ImageLifecycleTests : GlanceV2TestBase
     }
 
     [Fact]
+    public async Task Upload_and_stage_stream_the_caller_s_stream_without_buffering()
+    {
+        var image = await CreateRawImageAsync("streamed");
+        var staged = await CreateRawImageAsync("streamed-stage");
+        var recorder = new RecordingHandler { InnerHandler = new HttpClientHandler() };
+        using var http = new HttpClient(recorder) { BaseAddress = GlanceServer.Endpoint };
+        http.DefaultRequestHeaders.Add("X-Auth-Token", GlanceIdentity.ProjectA.Token);
+        var api = GlanceV2Client.Create(http);
+
+        await api.UploadImageDataAsync(image.Id, new NonSeekableStream(RandomBytes(70_000)));
+        await api.StageImageDataAsync(staged.Id, new NonSeekableStream(RandomBytes(70_000)));
+
+        // a StreamContent of unknown length goes out chunked, as read: nothing is loaded into memory first
+        Assert.Equal(
+            [(nameof(StreamContent), (long?)null, "application/octet-stream"), (nameof(StreamContent), null, "application/octet-stream")],
+            recorder.Requests);
+        Assert.Equal(70_000, (await Owner.GetImageAsync(image.Id)).Size);
+    }
+
+    [Fact]
     public async Task Upload_to_a_named_store_with_X_Image_Meta_Store()
     {
         var image = await CreateRawImageAsync("upload-fs2");
@@ -211,4 +231,19 @@ public sealed class ImageLifecycleTests : GlanceV2TestBase
         headers.TryGetValues(name, out var values)
             ? values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray()
             : [];
+
+    private sealed class RecordingHandler : DelegatingHandler
+    {
+        public List<(string? Content, long? Length, string? MediaType)> Requests { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (Requests)
+            {
+                Requests.Add((request.Content?.GetType().Name, request.Content?.Headers.ContentLength, request.Content?.Headers.ContentType?.MediaType));
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

@@ -45,6 +45,20 @@ public sealed class ImportTests : GlanceV2TestBase
     }
 
     [Fact]
+    public async Task Glance_direct_to_all_stores()
+    {
+        var data = RandomBytes(4000);
+        var image = await CreateRawImageAsync("direct-all");
+        await Owner.StageImageDataAsync(image.Id, new MemoryStream(data));
+
+        await Owner.ImportImageAsync(image.Id, GlanceImportRequest.GlanceDirect() with { AllStores = true, AllStoresMustSucceed = true });
+
+        var active = await WaitForImportAsync(Owner, image.Id, i => i.Status == "active" && i.Locations?.Count == 2, "active in two stores");
+        Assert.Equal(["fs1", "fs2"], active.Stores!.Split(',').Order());
+        Assert.All(active.Locations!, l => Assert.Equal(data, File.ReadAllBytes(new Uri(l.Url).LocalPath)));
+    }
+
+    [Fact]
     public async Task Web_download_fetches_from_a_loopback_server()
     {
         var data = RandomBytes(64_000);
