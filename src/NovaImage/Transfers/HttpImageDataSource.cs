@@ -18,7 +18,6 @@ public delegate Task<HttpImageDataAnswer> HttpImageDataRequest(int attempt, long
 /// </summary>
 public sealed class HttpImageDataSource : IImageDataSource
 {
-    private const int MaxErrorBodyChars = 4096;
     private readonly string _imageId;
     private readonly HttpImageDataRequest _request;
 
@@ -119,24 +118,13 @@ public sealed class HttpImageDataSource : IImageDataSource
         return answer.Headers?.ETag is { } etag ? etag.Tag.Trim('"') : null;
     }
 
-    private GlanceErrorContext Context(HttpImageDataAnswer answer, string? message = null) =>
-        new(_imageId, answer.Server, answer.Status, message,
+    private GlanceErrorContext Context(HttpImageDataAnswer answer) =>
+        new(_imageId, answer.Server, answer.Status, null,
             answer.Headers?.TryGetValues("x-openstack-request-id", out var ids) == true ? ids.FirstOrDefault() : null);
 
     private async Task<GlanceException> ErrorAsync(HttpImageDataAnswer answer, CancellationToken cancellationToken)
     {
-        var body = (await answer.ReadErrorBodyAsync(cancellationToken).ConfigureAwait(false))?.Trim() ?? "";
-        var context = Context(answer, body.Length > MaxErrorBodyChars ? body[..MaxErrorBodyChars] : body);
-        var what = string.Create(CultureInfo.InvariantCulture, $"Image download refused with HTTP {(int)answer.Status}");
-        return answer.Status switch
-        {
-            HttpStatusCode.NotFound => new ImageNotFoundException(what, context),
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ImageNotAuthorizedException(what, context),
-            HttpStatusCode.Conflict => new ImageConflictException(what, context),
-            HttpStatusCode.RequestEntityTooLarge => new ImageQuotaExceededException(what, context),
-            HttpStatusCode.BadRequest or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.RequestedRangeNotSatisfiable
-                => new InvalidImageRequestException(what, context),
-            _ => new GlanceServerException(what, context),
-        };
+        var body = await answer.ReadErrorBodyAsync(cancellationToken).ConfigureAwait(false);
+        return GlanceErrorTranslator.FromResponse(ImageOperation.Download, _imageId, answer.Server, answer.Status, body, answer.Headers, null);
     }
 }

@@ -19,13 +19,17 @@ public sealed partial class ImageDownloader
     /// <summary>Suffix of the temporary files written beside a destination (hidden: their name starts with a dot).</summary>
     public const string TempFileSuffix = ".novaimage-partial";
 
+    /// <summary>How long a read of image data may wait for bytes when <see cref="GlanceOptions.Timeout"/> is not set (HttpClient's default timeout).</summary>
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(100);
+
     private readonly GlanceOptions _options;
     private readonly Dictionary<string, IDirectStoreAdapter> _adapters;
     private readonly ILogger _logger;
     private readonly TimeSpan _retryDelay;
+    private readonly TimeSpan _idleTimeout;
 
     /// <summary>Creates the downloader.</summary>
-    /// <param name="options">The client's options (num_retries, allowed direct URL schemes, filesystems).</param>
+    /// <param name="options">The client's options (num_retries; timeout, which also bounds how long a read of image data may wait for bytes; allowed direct URL schemes; filesystems).</param>
     /// <param name="adapters">The direct-store adapters registered by URL scheme (the generated client passes those of its compilation).</param>
     /// <param name="logger">Receives refusals, fallbacks and resumes.</param>
     /// <param name="retryDelay">Pause before each new attempt (Nova waits 1 s; the default).</param>
@@ -41,6 +45,7 @@ public sealed partial class ImageDownloader
         _adapters = new Dictionary<string, IDirectStoreAdapter>(adapters, StringComparer.OrdinalIgnoreCase);
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _retryDelay = retryDelay ?? TimeSpan.FromSeconds(1);
+        _idleTimeout = options.Timeout is { } timeout && timeout > TimeSpan.Zero ? timeout : DefaultIdleTimeout;
 
         UnservedSchemes = options.AllowedDirectUrlSchemes
             .Select(s => s.Trim().ToLowerInvariant())
@@ -257,6 +262,7 @@ public sealed partial class ImageDownloader
                 try
                 {
                     var response = await OpenSourceAsync(source, attempt, offset, cancellationToken).ConfigureAwait(false);
+                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     await using (response.ConfigureAwait(false))
                     {
                         lastServer = response.Server;
@@ -278,7 +284,7 @@ public sealed partial class ImageDownloader
 
                         while (true)
                         {
-                            var read = await ReadSourceAsync(response.Content, buffer, cancellationToken).ConfigureAwait(false);
+                            var read = await ReadSourceAsync(response.Content, buffer, idle, cancellationToken).ConfigureAwait(false);
                             if (read == 0) break;
                             var start = verifier.Position;
                             var replay = (int)Math.Clamp(written - start, 0, read); // bytes the sink already has
@@ -358,11 +364,18 @@ public sealed partial class ImageDownloader
         }
     }
 
-    private static async ValueTask<int> ReadSourceAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
+    // HttpClient's timeout stops at the response headers; a body that stalls would hang the download for good. Each
+    // read must bring data within the idle timeout (the CancellationTokenSource's timer restarts on every read).
+    private async ValueTask<int> ReadSourceAsync(Stream content, byte[] buffer, CancellationTokenSource idle, CancellationToken cancellationToken)
     {
         try
         {
-            return await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            idle.CancelAfter(_idleTimeout);
+            return await content.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientSourceException(new TimeoutException($"No image data arrived for {_idleTimeout.TotalSeconds:0.#} s", ex));
         }
         catch (Exception ex) when (IsTransient(ex, cancellationToken))
         {

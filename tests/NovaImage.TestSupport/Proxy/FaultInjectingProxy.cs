@@ -23,13 +23,13 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
-    private readonly Func<HttpRequest, int, long?> _cutAfter;
+    private readonly Func<HttpRequest, int, ProxyFault?> _fault;
     private readonly ConcurrentQueue<ProxiedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, int> _seen = new();
 
-    private FaultInjectingProxy(Uri upstream, Func<HttpRequest, int, long?> cutAfter)
+    private FaultInjectingProxy(Uri upstream, Func<HttpRequest, int, ProxyFault?> fault)
     {
-        _cutAfter = cutAfter;
+        _fault = fault;
         _upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
         {
             BaseAddress = upstream,
@@ -49,13 +49,13 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     public IReadOnlyList<ProxiedRequest> Requests => _requests.ToArray();
 
     /// <summary>
-    /// Starts a proxy to <paramref name="upstream"/>. <paramref name="cutAfter"/> gets each request and how many earlier
-    /// requests had the same method and path (0 for the first), and returns after how many response-body bytes to cut
-    /// the connection, or null to relay the whole response.
+    /// Starts a proxy to <paramref name="upstream"/>. <paramref name="fault"/> gets each request and how many earlier
+    /// requests had the same method and path (0 for the first), and returns the fault to inject into its response,
+    /// or null to relay it whole.
     /// </summary>
-    public static async Task<FaultInjectingProxy> StartAsync(Uri upstream, Func<HttpRequest, int, long?> cutAfter)
+    public static async Task<FaultInjectingProxy> StartAsync(Uri upstream, Func<HttpRequest, int, ProxyFault?> fault)
     {
-        var proxy = new FaultInjectingProxy(upstream, cutAfter);
+        var proxy = new FaultInjectingProxy(upstream, fault);
         await proxy._app.StartAsync().ConfigureAwait(false);
         var address = proxy._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         proxy.Endpoint = new Uri(address);
@@ -63,15 +63,19 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     }
 
     /// <summary>Cuts every response whose path ends with <c>/file</c> (image data) after <paramref name="bytes"/> body bytes, for the first <paramref name="times"/> such requests.</summary>
-    public static Func<HttpRequest, int, long?> CutImageData(long bytes, int times = int.MaxValue) =>
-        (request, index) => request.Path.Value!.EndsWith("/file", StringComparison.Ordinal) && index < times ? bytes : null;
+    public static Func<HttpRequest, int, ProxyFault?> CutImageData(long bytes, int times = int.MaxValue) =>
+        (request, index) => request.Path.Value!.EndsWith("/file", StringComparison.Ordinal) && index < times ? new ProxyFault(bytes, Stall: false) : null;
+
+    /// <summary>Stops sending (without closing) every <c>/file</c> response after <paramref name="bytes"/> body bytes, for the first <paramref name="times"/> such requests.</summary>
+    public static Func<HttpRequest, int, ProxyFault?> StallImageData(long bytes, int times = int.MaxValue) =>
+        (request, index) => request.Path.Value!.EndsWith("/file", StringComparison.Ordinal) && index < times ? new ProxyFault(bytes, Stall: true) : null;
 
     private async Task RelayAsync(HttpContext context)
     {
         var request = context.Request;
         var key = $"{request.Method} {request.Path}";
         var index = _seen.AddOrUpdate(key, 0, (_, n) => n + 1);
-        var cutAfter = _cutAfter(request, index);
+        var fault = _fault(request, index);
 
         using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -99,13 +103,19 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             int read;
             while ((read = await body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
             {
-                var n = cutAfter is { } limit ? (int)Math.Min(read, limit - sent) : read;
+                var n = fault is { } f ? (int)Math.Min(read, f.AfterBytes - sent) : read;
                 await context.Response.Body.WriteAsync(buffer.AsMemory(0, n), context.RequestAborted).ConfigureAwait(false);
                 sent += n;
-                if (cutAfter is { } max && sent >= max)
+                if (fault is { } limit && sent >= limit.AfterBytes)
                 {
                     await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
                     cut = true;
+                    if (limit.Stall)
+                    {
+                        // Hold the connection open and silent until the client gives up on it.
+                        await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                    }
+
                     context.Abort();
                     break;
                 }

@@ -6,5 +6,5 @@ namespace NovaImage.TestSupport.Proxy;
 /// <param name="Range">The request's <c>Range</c> header, if any.</param>
 /// <param name="Status">Glance's status code.</param>
 /// <param name="BodyBytesSent">Response body bytes relayed to the client.</param>
-/// <param name="Cut">Whether the proxy cut the connection mid-body.</param>
+/// <param name="Cut">Whether the proxy injected its fault (cut or stall) mid-body.</param>
 public sealed record ProxiedRequest(string Method, string PathAndQuery, string? Range, int Status, long BodyBytesSent, bool Cut);

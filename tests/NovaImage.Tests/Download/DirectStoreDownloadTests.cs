@@ -2,24 +2,29 @@ using System.Security.Cryptography;
 
 namespace NovaImage.Tests.Download;
 
-/// <summary>Direct-store downloads from the real Glance's fs1 file store, and every way the direct path falls back to HTTP.</summary>
+/// <summary>
+/// Direct-store downloads through the built-in client (<see cref="IImageApi.DownloadToFileAsync"/>) from the real
+/// Glance's fs1 file store, and every way the direct path falls back to HTTP.
+/// </summary>
 public sealed class DirectStoreDownloadTests : DownloadTestBase
 {
     [Fact]
-    public async Task ConfiguredDownloadIsCopiedFromTheStoreAndNeverRequestsTheFileRoute()
+    public async Task AConfiguredDownloadIsCopiedFromTheStoreAndNeverRequestsTheFileRoute()
     {
         var data = RandomBytes(3 * 1024 * 1024 + 17);
         var image = await UploadAsync(data);
-        var counter = NewCounter();
+        await using var client = Client();
 
-        var result = await Downloader(DirectOptions()).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination());
 
         Assert.Equal(DownloadPath.DirectStore, result.Path);
-        Assert.Equal(0, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(0, client.Requests.PathsEndingWith("/file"));
+        Assert.Equal(1, client.Requests.PathsEndingWith($"/v2/images/{image.Id}"));
         Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
         Assert.Equal("sha512", result.VerifiedAlgorithm);
         Assert.Equal(Sha512Hex(data), result.VerifiedHash);
         Assert.Equal(data.Length, result.Bytes);
+        Assert.Equal(0, result.Attempts);
         Assert.Equal(image.Locations[0].Url, result.SourceLocation);
         Assert.Contains(StoreFile(image), result.Reason, StringComparison.Ordinal);
         Assert.Empty(TempFiles());
@@ -32,14 +37,14 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
         var image = await UploadAsync(data);
         var localMount = Path.Combine(ScratchDir, "mnt-glance");
         File.CreateSymbolicLink(localMount, StoreDir);
-        var counter = NewCounter();
+        await using var client = Client(mountpoint: localMount);
 
-        var result = await Downloader(DirectOptions(mountpoint: localMount)).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination());
 
         Assert.Equal(DownloadPath.DirectStore, result.Path);
-        Assert.Equal(0, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(0, client.Requests.PathsEndingWith("/file"));
         Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
-        Assert.Contains("shared1", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("filesystem 'shared1'", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,12 +52,12 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
     {
         var data = RandomBytes(512 * 1024);
         var image = await UploadAsync(data);
-        var counter = NewCounter();
+        await using var client = Client(id: "some-other-filesystem");
 
-        var result = await Downloader(DirectOptions(id: "some-other-filesystem")).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination());
 
         Assert.Equal(DownloadPath.Http, result.Path);
-        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(1, client.Requests.PathsEndingWith("/file"));
         Assert.Contains($"no configured filesystem has id '{StoreId}'", result.Reason, StringComparison.Ordinal);
         Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
         Assert.Equal(Sha512Hex(data), result.VerifiedHash);
@@ -69,14 +74,13 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
             store.WriteByte((byte)(data[4096] ^ 0xFF));
         }
 
-        var counter = NewCounter();
-        var error = await Assert.ThrowsAsync<ImageIntegrityException>(() =>
-            Downloader(DirectOptions()).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination()));
+        await using var client = Client();
+        var error = await Assert.ThrowsAsync<ImageIntegrityException>(() => client.Api.DownloadToFileAsync(image.Id, Destination()));
 
         // The direct copy failed verification, so HTTP was tried, and Glance served the same altered file.
-        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(1, client.Requests.PathsEndingWith("/file"));
         Assert.Equal(image.Id, error.ImageId);
-        Assert.Contains($"expected {image.OsHashValue}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"does not match its sha512: expected {image.OsHashValue}, got ", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Destination()));
         Assert.Empty(TempFiles());
     }
@@ -90,13 +94,13 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
         var stale = (byte[])data.Clone();
         stale[100] ^= 0x01;
         await File.WriteAllBytesAsync(Path.Combine(localMount, image.Id), stale);
-        var counter = NewCounter();
+        await using var client = Client(mountpoint: localMount);
 
-        var result = await Downloader(DirectOptions(mountpoint: localMount)).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination());
 
         Assert.Equal(DownloadPath.Http, result.Path);
         Assert.Contains("does not match its sha512", result.Reason, StringComparison.Ordinal);
-        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(1, client.Requests.PathsEndingWith("/file"));
         Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
     }
 
@@ -110,13 +114,13 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
         await File.WriteAllBytesAsync(outside, data);
         var localMount = Directory.CreateDirectory(Path.Combine(ScratchDir, "mount")).FullName;
         File.CreateSymbolicLink(Path.Combine(localMount, image.Id), outside);
-        var counter = NewCounter();
+        await using var client = Client(mountpoint: localMount);
 
-        var result = await Downloader(DirectOptions(mountpoint: localMount)).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination());
 
         Assert.Equal(DownloadPath.Http, result.Path);
         Assert.Contains("outside the mountpoint", result.Reason, StringComparison.Ordinal);
-        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(1, client.Requests.PathsEndingWith("/file"));
         Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
     }
 
@@ -127,6 +131,7 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
     [InlineData("{mount}2/{id}")]
     public async Task ALocationPointingOutsideTheMountpointIsRefusedAndHttpServesTheImage(string path)
     {
+        // Glance refuses file:// locations from its API, so a forged record stands for a compromised or corrupted one.
         var data = RandomBytes(64 * 1024);
         var image = await UploadAsync(data);
         var location = image.Locations[0];
@@ -146,9 +151,8 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
     {
         var data = RandomBytes(64 * 1024);
         var image = await UploadAsync(data);
-        var counter = NewCounter();
 
-        var result = await Downloader(DirectOptions()).DownloadToFileAsync(image with { Locations = [] }, V2Source(image.Id, counter), Destination());
+        var result = await Downloader(DirectOptions()).DownloadToFileAsync(image with { Locations = [] }, V2Source(image.Id, NewCounter()), Destination());
 
         Assert.Equal(DownloadPath.Http, result.Path);
         Assert.Contains("metadata has no 'id'", result.Reason, StringComparison.Ordinal);
@@ -159,16 +163,28 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
     {
         var data = RandomBytes(64 * 1024);
         var image = await UploadAsync(data);
-        var counter = NewCounter();
-        var options = DirectOptions();
-        options.AllowedDirectUrlSchemes = [];
+        await using var client = Client(direct: false);
 
-        var result = await Downloader(options).DownloadToFileAsync(image, V2Source(image.Id, counter), Destination());
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination());
 
         Assert.Equal(DownloadPath.Http, result.Path);
         Assert.Contains("AllowedDirectUrlSchemes is empty", result.Reason, StringComparison.Ordinal);
         Assert.Equal(1, result.Attempts);
-        Assert.Equal(GlanceServerEndpoint, result.Server);
+        Assert.Equal(NovaImage.TestSupport.GlanceServer.Endpoint, result.Server);
+    }
+
+    [Fact]
+    public async Task TheDirectPathCanBeDeclinedPerDownload()
+    {
+        var data = RandomBytes(64 * 1024);
+        var image = await UploadAsync(data);
+        await using var client = Client();
+
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination(), new DownloadOptions { AllowDirectStore = false });
+
+        Assert.Equal(DownloadPath.Http, result.Path);
+        Assert.Contains("DownloadOptions.AllowDirectStore", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, client.Requests.PathsEndingWith("/file"));
     }
 
     [Fact]
@@ -177,13 +193,12 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
         var data = RandomBytes(200 * 1024);
         var image = await UploadAsync(data);
         await File.WriteAllTextAsync(Destination(), "old content");
+        await using var client = Client();
 
-        var result = await Downloader(DirectOptions()).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination());
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination());
 
         Assert.Equal(DownloadPath.DirectStore, result.Path);
         Assert.Equal(SHA512.HashData(data), SHA512.HashData(await File.ReadAllBytesAsync(Destination())));
         Assert.Empty(TempFiles());
     }
-
-    private static Uri GlanceServerEndpoint => NovaImage.TestSupport.GlanceServer.Endpoint;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NovaImage.DirectStore;
 using NovaImage.TestSupport;
+using NovaImage.Tests.ImageApi;
 using NovaImage.Tests.V2;
 using NovaImage.Transfers;
 using NovaImage.V2;
@@ -41,6 +42,23 @@ public abstract class DownloadTestBase : GlanceV2TestBase, IDisposable
         AllowedDirectUrlSchemes = ["file"],
         Filesystems = [new ImageFileSystem { Name = "shared1", Id = id ?? StoreId, Mountpoint = mountpoint ?? StoreDir }],
     };
+
+    /// <summary>
+    /// The built-in client (<c>AddGlanceImageApi</c>) as the owner, through <paramref name="server"/> (default: Glance),
+    /// allowing direct <c>file</c> downloads from fs1 mounted at <paramref name="mountpoint"/> (default: the store dir).
+    /// </summary>
+    protected static ImageApiHost Client(Uri? server = null, string? mountpoint = null, string? id = null, int numRetries = 3, bool direct = true) =>
+        ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [(server ?? GlanceServer.Endpoint).AbsoluteUri];
+            o.Token = GlanceIdentity.ProjectA.Token;
+            o.RetryDelay = RetryDelay;
+            o.NumRetries = numRetries;
+            if (!direct) return;
+            var configured = DirectOptions(mountpoint, id);
+            o.AllowedDirectUrlSchemes = configured.AllowedDirectUrlSchemes;
+            o.Filesystems = configured.Filesystems;
+        });
 
     /// <summary>A downloader with the built-in file adapter.</summary>
     protected static ImageDownloader Downloader(GlanceOptions options) =>

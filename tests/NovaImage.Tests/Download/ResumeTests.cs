@@ -4,7 +4,7 @@ using NovaImage.Transfers;
 
 namespace NovaImage.Tests.Download;
 
-/// <summary>Downloads through a loopback proxy that cuts Glance's responses mid-stream.</summary>
+/// <summary>Downloads through a loopback proxy that cuts (or stalls) Glance's responses mid-stream.</summary>
 public sealed class ResumeTests : DownloadTestBase
 {
     private const int ImageSize = 4 * 1024 * 1024 + 123;
@@ -16,8 +16,9 @@ public sealed class ResumeTests : DownloadTestBase
         var data = RandomBytes(ImageSize);
         var image = await UploadAsync(data);
         await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter, times: 1));
+        await using var client = Client(server: proxy.Endpoint, direct: false);
 
-        var result = await Downloader(HttpOnly()).DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), proxy.Endpoint), Destination());
+        var result = await client.Api.DownloadToFileAsync(image.Id, Destination());
 
         Assert.Equal(2, result.Attempts);
         Assert.Equal(Sha512Hex(data), result.VerifiedHash);
@@ -41,13 +42,13 @@ public sealed class ResumeTests : DownloadTestBase
         var image = await UploadAsync(data);
         await File.WriteAllTextAsync(Destination(), "previous image");
         await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter));
-        var options = HttpOnly(numRetries: 2);
+        await using var client = Client(server: proxy.Endpoint, numRetries: 2, direct: false);
 
-        var error = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() =>
-            Downloader(options).DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), proxy.Endpoint), Destination()));
+        var error = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => client.Api.DownloadToFileAsync(image.Id, Destination()));
 
-        Assert.Equal(3, proxy.Requests.Count(r => r.PathAndQuery.EndsWith("/file", StringComparison.Ordinal)));
-        Assert.All(proxy.Requests, r => Assert.True(r.Cut));
+        var fileRequests = proxy.Requests.Where(r => r.PathAndQuery.EndsWith("/file", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, fileRequests.Length);
+        Assert.All(fileRequests, r => Assert.True(r.Cut));
         Assert.Equal(image.Id, error.ImageId);
         Assert.Equal(proxy.Endpoint, error.Server);
         Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
@@ -87,6 +88,38 @@ public sealed class ResumeTests : DownloadTestBase
     }
 
     [Fact]
+    public async Task AStalledStreamTimesOutAndIsResumed()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.StallImageData(CutAfter, times: 1));
+        var options = HttpOnly();
+        options.Timeout = TimeSpan.FromSeconds(1);
+
+        var result = await Downloader(options).DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), proxy.Endpoint), Destination());
+
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        Assert.StartsWith("bytes=", proxy.Requests.Single(r => r.Range is not null).Range, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARestartThatReReadsDifferentBytesThanThoseWrittenIsAnIntegrityError()
+    {
+        // Attempt 1 delivers a corrupted first byte, then the connection breaks; attempt 2 (no ranges) re-reads the
+        // true bytes, whose hash alone would pass. The re-read prefix must match what the destination already holds.
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter, times: 1));
+        var source = new CorruptFirstAttempt(NoRanges(V2Source(image.Id, NewCounter(), proxy.Endpoint)));
+        using var destination = new MemoryStream();
+
+        var error = await Assert.ThrowsAsync<ImageIntegrityException>(() => Downloader(HttpOnly()).DownloadAsync(image, source, destination));
+
+        Assert.Contains("changed between attempts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CancellingMidDownloadLeavesTheOldDestinationAndNoTemporaryFile()
     {
         var data = RandomBytes(ImageSize);
@@ -106,6 +139,48 @@ public sealed class ResumeTests : DownloadTestBase
 
     /// <summary>The same source, but declaring (as v1 does) that it cannot start at an offset.</summary>
     private static IImageDataSource NoRanges(IImageDataSource ranged) => new NoRangeSource(ranged);
+
+    /// <summary>Flips the first byte of the first attempt's data (corruption a real server will not produce on demand).</summary>
+    private sealed class CorruptFirstAttempt(IImageDataSource inner) : IImageDataSource
+    {
+        public DownloadPath Path => inner.Path;
+        public bool SupportsRange => inner.SupportsRange;
+
+        public async ValueTask<ImageDataResponse> OpenAsync(int attempt, long offset, CancellationToken cancellationToken)
+        {
+            var response = await inner.OpenAsync(attempt, offset, cancellationToken);
+            return attempt > 1 ? response : new ImageDataResponse(new FirstByteFlipped(response), response.Offset, response.Server, response.TotalLength);
+        }
+
+        private sealed class FirstByteFlipped(ImageDataResponse response) : Stream
+        {
+            private bool _flipped;
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            {
+                var read = await response.Content.ReadAsync(buffer, cancellationToken);
+                if (read > 0 && !_flipped)
+                {
+                    buffer.Span[0] ^= 0xFF;
+                    _flipped = true;
+                }
+
+                return read;
+            }
+
+            public override async ValueTask DisposeAsync() => await response.DisposeAsync();
+        }
+    }
 
     private sealed class NoRangeSource(IImageDataSource inner) : IImageDataSource
     {
