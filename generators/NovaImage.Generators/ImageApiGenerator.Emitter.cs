@@ -174,7 +174,8 @@ public sealed partial class ImageApiGenerator
             switch (member.Kind)
             {
                 case MemberKind.List:
-                    w.WriteLine($"await foreach (var item in {translator}.{member.Operation}Async(_transport, {arguments}, cancellationToken).ConfigureAwait(false))");
+                    // The extension is called by its full name: consumers may not import System.Threading.Tasks.
+                    w.WriteLine($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({translator}.{member.Operation}Async(_transport, {arguments}, cancellationToken), false))");
                     w.Indent++;
                     w.WriteLine("yield return item;");
                     w.Indent--;

@@ -77,11 +77,12 @@ public sealed partial class ImageApiGenerator
 
         public static ClientEnvironment MergeEnvironment(ImmutableArray<VersionSpec> sourceVersions, ImmutableArray<EquatableArray<AdapterSpec>> sourceAdapters, ClientEnvironment referenced)
         {
-            // One interface per major (the first by name wins, deterministically); the compilation's own adapters
-            // take a scheme over the built-in ones.
-            var versions = sourceVersions.Concat(referenced.Versions)
+            // One interface per major: the compilation's own come first (then the first by name, deterministically),
+            // and the compilation's own adapters take a scheme over the built-in ones.
+            var versions = sourceVersions.OrderBy(v => v.InterfaceName, System.StringComparer.Ordinal)
+                .Concat(referenced.Versions.OrderBy(v => v.InterfaceName, System.StringComparer.Ordinal))
                 .GroupBy(v => v.Major)
-                .Select(g => g.OrderBy(v => v.InterfaceName, System.StringComparer.Ordinal).First())
+                .Select(g => g.First())
                 .OrderByDescending(v => v.Major);
             var adapters = sourceAdapters.SelectMany(a => a)
                 .Concat(referenced.Adapters)
@@ -94,7 +95,9 @@ public sealed partial class ImageApiGenerator
         public static ApiTypeSpec ParseApiType(ISymbol symbol, SyntaxNode node)
         {
             var ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-            return new ApiTypeSpec(ns, symbol.Name, symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), LocationInfo.From(node));
+            // The name's location: edits inside the class body leave it (and so the model) unchanged.
+            var location = node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax declaration ? LocationInfo.From(declaration.Identifier) : LocationInfo.From(node);
+            return new ApiTypeSpec(ns, symbol.Name, symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), location);
         }
 
         public static EquatableArray<DiagnosticInfo> Diagnose(ClientSpec client)

@@ -8,9 +8,10 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 {
     public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
 
-    public static LocationInfo? From(SyntaxNode node)
-    {
-        var location = node.GetLocation();
-        return location.SourceTree is null ? null : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
-    }
+    public static LocationInfo? From(SyntaxNode node) => From(node.GetLocation());
+
+    public static LocationInfo? From(SyntaxToken token) => From(token.GetLocation());
+
+    private static LocationInfo? From(Location location) =>
+        location.SourceTree is null ? null : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
 }

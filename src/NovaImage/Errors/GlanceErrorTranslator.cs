@@ -50,6 +50,7 @@ internal static partial class GlanceErrorTranslator
     /// <summary>A short description of why an attempt failed, for logs and messages.</summary>
     public static string Cause(Exception exception) => exception switch
     {
+        ApiRequestException { InnerException: { } inner } => Cause(inner),
         ApiException api => $"HTTP {(int)api.StatusCode} {api.ReasonPhrase}",
         HttpRequestException { StatusCode: { } code } => $"HTTP {(int)code}",
         HttpRequestException http => http.InnerException?.Message is { } inner ? $"{http.Message} {inner}" : http.Message,

@@ -170,6 +170,8 @@ public sealed class GlanceTransport
     /// <summary>Nova retries connection failures, timeouts and 503, never any other status (nova-glance-config.md §3).</summary>
     internal static bool IsTransient(Exception exception, CancellationToken callerToken) => exception switch
     {
+        // Refit wraps what HttpClient threw before any response arrived.
+        ApiRequestException { InnerException: { } inner } => IsTransient(inner, callerToken),
         ApiException api => api.StatusCode == HttpStatusCode.ServiceUnavailable,
         HttpRequestException http => http.StatusCode is null or HttpStatusCode.ServiceUnavailable,
         TimeoutException => true,
@@ -252,12 +254,12 @@ public sealed class GlanceTransport
         if (version != ApiVersion.V2) return $"{feature} needs Glance API v2.{minor} and this client uses API {version}";
         var versions = await GetVersionsAsync(cancellationToken).ConfigureAwait(false);
         var highest = VersionsDocument.HighestV2Minor(versions);
-        if (highest is null || highest < minor)
-            return $"{feature} needs Glance API v2.{minor}; the server advertises up to {(highest is null ? "no v2" : $"v2.{highest}")}";
+        if (!VersionsDocument.Advertises(versions, minor))
+            return $"{feature} needs Glance API v2.{minor}, which the server does not advertise (it offers {(highest is null ? "no v2" : $"up to v2.{highest}")})";
         if (probePath is null) return null;
         var present = await ExecuteHttpAsync(ImageOperation.Versions, null, true,
             (server, http, ct) => _serverInfo.GetProbeAsync(server, feature, () => ProbeAsync(http, probePath, ct)), cancellationToken).ConfigureAwait(false);
-        return present ? null : $"{feature} is advertised by the API version (v2.{highest}) but not enabled on this server (GET /{probePath} answered 404)";
+        return present ? null : $"{feature} is advertised (v2.{minor}) but not enabled on this server (GET /{probePath} answered 404)";
     }
 
     private static async Task<bool> ProbeAsync(HttpClient http, string path, CancellationToken cancellationToken)

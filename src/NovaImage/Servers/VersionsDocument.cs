@@ -42,6 +42,13 @@ internal static class VersionsDocument
             _ => null,
         };
 
+    /// <summary>
+    /// Whether v2.<paramref name="minor"/> is listed. Glance lists a minor only when the feature it introduced is
+    /// configured (2.8-2.13 need multiple stores, 2.14 the image cache), so the entry itself is the advertisement.
+    /// </summary>
+    public static bool Advertises(IReadOnlyList<ApiVersionInfo> versions, int minor) =>
+        versions.Any(v => IsUsable(v) && v.Major == 2 && v.Minor == minor);
+
     /// <summary>The highest usable v2 minor, or null when v2 is not offered.</summary>
     public static int? HighestV2Minor(IReadOnlyList<ApiVersionInfo> versions) =>
         versions.Where(v => IsUsable(v) && v.Major == 2).Select(v => (int?)v.Minor).Max();

@@ -1,0 +1,176 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using NovaImage.TestSupport;
+using NovaImage.Tests.V2;
+
+namespace NovaImage.Tests.ImageApi;
+
+/// <summary>Nova's server rotation and retry rules, against closed ports and the real Glance.</summary>
+public sealed class ServerRetryTests
+{
+    private static readonly string Transport = typeof(NovaImage.Runtime.GlanceTransport).FullName!;
+
+    [Fact]
+    public async Task With_a_closed_port_and_the_real_Glance_every_operation_succeeds()
+    {
+        var closed = ImageApiHost.ClosedPort();
+        await using var host = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [closed.AbsoluteUri, GlanceServer.Endpoint.AbsoluteUri];
+            o.NumRetries = 1;
+            o.RetryDelay = TimeSpan.Zero;
+            o.Token = GlanceIdentity.ProjectA.Token;
+        });
+        var api = host.Api;
+        var data = RandomNumberGenerator.GetBytes(50_000);
+
+        var image = await api.CreateImageAsync(new ImageCreate { Name = "retry-" + Guid.NewGuid().ToString("N"), DiskFormat = "raw", ContainerFormat = "bare", Visibility = ImageVisibility.Shared });
+        try
+        {
+            await api.UpdateImageAsync(image.Id, new ImageUpdate { SetProperties = new Dictionary<string, string> { ["k"] = "v" } });
+            await api.UploadAsync(image.Id, new MemoryStream(data));
+            await api.AddTagAsync(image.Id, "t");
+            await api.RemoveTagAsync(image.Id, "t");
+            await api.AddMemberAsync(image.Id, GlanceIdentity.ProjectB.ProjectId);
+            Assert.Single(await api.ListMembersAsync(image.Id));
+            await api.RemoveMemberAsync(image.Id, GlanceIdentity.ProjectB.ProjectId);
+            Assert.Contains(await api.ListImagesAsync(new ImageQuery { Properties = new Dictionary<string, string> { ["k"] = "v" } }).ToListAsync(), i => i.Id == image.Id);
+            using var copy = new MemoryStream();
+            await api.DownloadAsync(image.Id, copy);
+            Assert.Equal(data, copy.ToArray());
+            Assert.Equal("v", (await api.GetImageAsync(image.Id)).Properties["k"]);
+            Assert.Equal(ApiVersion.V2, await api.GetApiVersionAsync());
+            Assert.NotEmpty(await api.GetVersionsAsync());
+        }
+        finally
+        {
+            await api.DeleteImageAsync(image.Id);
+        }
+
+        // The closed port was really in the rotation, and each failure on it was logged as a retry naming it (the
+        // download pipeline retries its data requests itself, with its own log records).
+        var apiAttemptsOnClosed = host.Requests.All.Count(r => r.Uri.Authority == closed.Authority && !(r.Method == "GET" && r.Uri.AbsolutePath.EndsWith("/file", StringComparison.Ordinal)));
+        Assert.True(apiAttemptsOnClosed > 3);
+        var retries = host.Logs.GetSnapshot().Where(r => r.Category == Transport && r.Id.Id == 1).ToList();
+        Assert.Equal(apiAttemptsOnClosed, retries.Count);
+        Assert.All(retries, r => Assert.Contains(closed.Authority, r.Message));
+    }
+
+    [Fact]
+    public async Task Three_closed_ports_fail_after_exactly_num_retries_plus_one_attempts()
+    {
+        Uri[] closed = [ImageApiHost.ClosedPort(), ImageApiHost.ClosedPort(), ImageApiHost.ClosedPort()];
+        await using var host = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [.. closed.Select(c => c.AbsoluteUri)];
+            o.NumRetries = 4;
+            o.RetryDelay = TimeSpan.Zero;
+        });
+        var id = Guid.NewGuid().ToString();
+
+        var error = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => host.Api.GetImageAsync(id));
+
+        Assert.Equal(5, host.Requests.All.Count);
+        // Round-robin over the shuffled list: 5 attempts over 3 servers visit each at least once.
+        Assert.All(closed, c => Assert.True(host.Requests.To(c) >= 1));
+        Assert.Equal(id, error.ImageId);
+        Assert.Contains(error.Server!.Authority, closed.Select(c => c.Authority));
+        Assert.Contains("5 attempt", error.Message);
+        Assert.Equal(4, host.Logs.GetSnapshot().Count(r => r.Category == Transport && r.Id.Id == 1 && r.Level == LogLevel.Warning));
+        Assert.Single(host.Logs.GetSnapshot(), r => r.Category == Transport && r.Id.Id == 2);
+    }
+
+    [Fact]
+    public async Task Zero_retries_means_one_attempt()
+    {
+        await using var host = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [ImageApiHost.ClosedPort().AbsoluteUri, ImageApiHost.ClosedPort().AbsoluteUri];
+            o.NumRetries = 0;
+        });
+
+        await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => host.Api.ListImagesAsync().ToListAsync().AsTask());
+
+        Assert.Single(host.Requests.All);
+    }
+
+    [Fact]
+    public async Task A_non_seekable_upload_is_never_replayed()
+    {
+        await using var host = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [ImageApiHost.ClosedPort().AbsoluteUri];
+            o.NumRetries = 3;
+            o.RetryDelay = TimeSpan.Zero;
+        });
+
+        await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => host.Api.UploadAsync(Guid.NewGuid().ToString(), new NonSeekableStream([1, 2, 3])));
+        Assert.Single(host.Requests.All);
+
+        await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => host.Api.UploadAsync(Guid.NewGuid().ToString(), new MemoryStream([1, 2, 3])));
+        Assert.Equal(1 + 4, host.Requests.All.Count);
+    }
+
+    [Fact]
+    public async Task A_seekable_upload_is_resent_whole_on_the_next_server()
+    {
+        var closed = ImageApiHost.ClosedPort();
+        await using var host = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [closed.AbsoluteUri, GlanceServer.Endpoint.AbsoluteUri];
+            o.NumRetries = 1;
+            o.RetryDelay = TimeSpan.Zero;
+            o.Token = GlanceIdentity.ProjectA.Token;
+        });
+        var data = RandomNumberGenerator.GetBytes(10_000);
+        var image = await host.Api.CreateImageAsync(new ImageCreate { Name = "resend", DiskFormat = "raw", ContainerFormat = "bare" });
+        try
+        {
+            // Two servers alternate: the create's last attempt reached Glance, so the upload starts on the closed port.
+            // The caller's stream starts 100 bytes in; every attempt sends from there.
+            var stream = new MemoryStream([.. new byte[100], .. data]) { Position = 100 };
+            await host.Api.UploadAsync(image.Id, stream);
+            var puts = host.Requests.All.Where(r => r.Method == "PUT").ToList();
+            Assert.Equal([closed.Authority, GlanceServer.Endpoint.Authority], puts.Select(p => p.Uri.Authority));
+            var shown = await host.Api.GetImageAsync(image.Id);
+            Assert.Equal(data.Length, shown.Size);
+            Assert.Equal(Convert.ToHexStringLower(MD5.HashData(data)), shown.Checksum);
+        }
+        finally
+        {
+            await host.Api.DeleteImageAsync(image.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Other_errors_are_not_retried()
+    {
+        await using var host = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [GlanceServer.Endpoint.AbsoluteUri, GlanceServer.Endpoint.AbsoluteUri];
+            o.NumRetries = 3;
+            o.RetryDelay = TimeSpan.Zero;
+            o.Token = GlanceIdentity.ProjectA.Token;
+        });
+
+        await Assert.ThrowsAsync<ImageNotFoundException>(() => host.Api.GetImageAsync(Guid.NewGuid().ToString()));
+
+        Assert.Single(host.Requests.All);
+    }
+
+    [Fact]
+    public async Task The_retry_delay_is_honoured_between_attempts()
+    {
+        await using var host = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [ImageApiHost.ClosedPort().AbsoluteUri];
+            o.NumRetries = 2;
+            o.RetryDelay = TimeSpan.FromMilliseconds(300);
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => host.Api.GetVersionsAsync());
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(550), $"two pauses of 300 ms, took {clock.Elapsed}");
+    }
+}
