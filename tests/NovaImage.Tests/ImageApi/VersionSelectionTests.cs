@@ -32,6 +32,19 @@ public sealed class VersionSelectionTests
     }
 
     [Fact]
+    public async Task Auto_picks_v1_on_a_server_that_advertises_only_v1()
+    {
+        await using var server = await NovaImage.TestSupport.V1Server.V1Server.StartAsync();
+        await using var host = ImageApiHost.Create(GlanceIdentity.ProjectA, ApiVersion.Auto, server.Endpoint);
+
+        Assert.Equal(ApiVersion.V1, await host.Api.GetApiVersionAsync());
+        var image = await host.Api.CreateImageAsync(new ImageCreate { Name = "auto-v1", DiskFormat = "raw", ContainerFormat = "bare" });
+        Assert.Equal(image.Id, (await host.Api.GetImageAsync(image.Id)).Id);
+        Assert.Contains(server.Requests, r => r.StartsWith("HEAD /v1/images/", StringComparison.Ordinal));
+        Assert.Single(host.Logs.GetSnapshot(), r => r.Category == typeof(NovaImage.Runtime.GlanceTransport).FullName && r.Id.Id == 4 && r.Message.Contains("V1"));
+    }
+
+    [Fact]
     public async Task The_versions_document_is_read_once_per_endpoint_across_clients()
     {
         await using var host = ImageApiHost.Build(s => s.AddGlanceImageApi(o =>
