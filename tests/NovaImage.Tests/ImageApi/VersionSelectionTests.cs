@@ -114,6 +114,28 @@ public sealed class VersionSelectionTests
     }
 
     [Fact]
+    public async Task An_advertised_feature_the_probe_finds_disabled_fails_with_the_typed_error()
+    {
+        // The real Glance with multiple stores switched off, as far as the client can tell: /v2/info/stores answers 404.
+        await using var host = ImageApiHost.Build(s =>
+        {
+            var builder = s.AddGlanceImageApi(o =>
+            {
+                o.ApiServers = [GlanceServer.Endpoint.AbsoluteUri];
+                o.Token = GlanceIdentity.ProjectA.Token;
+            });
+            builder.AddHttpMessageHandler(() => new NotFoundAt("/v2/info/stores"));
+            return builder;
+        });
+
+        Assert.False(await host.Api.IsFeatureSupportedAsync(GlanceFeature.MultiStore));
+        var error = await Assert.ThrowsAsync<FeatureNotSupportedException>(() => host.Api.UploadAsync("any-image", new MemoryStream([1]), new UploadOptions { Store = "fs2" }));
+
+        Assert.Contains("not enabled on this server", error.Message);
+        Assert.Equal(0, host.Requests.PathsEndingWith("/file"));
+    }
+
+    [Fact]
     public async Task Auto_refuses_a_server_that_offers_no_usable_version()
     {
         await using var host = ImageApiHost.Build(s =>
@@ -150,5 +172,13 @@ public sealed class VersionSelectionTests
             response.StatusCode = HttpStatusCode.OK;
             return response;
         }
+    }
+
+    private sealed class NotFoundAt(string path) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath == path
+                ? Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request })
+                : base.SendAsync(request, cancellationToken);
     }
 }
