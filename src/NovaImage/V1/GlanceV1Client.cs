@@ -6,10 +6,14 @@ namespace NovaImage.V1;
 [V1Only("Use Glance v2: IImageApi with ApiVersion.V2 (or NovaImage.V2.IGlanceV2Api); no supported Glance serves v1.")]
 public static class GlanceV1Client
 {
-    /// <summary>The Refit settings of the v1 client: System.Text.Json over <see cref="GlanceV1JsonContext"/>.</summary>
+    /// <summary>
+    /// The Refit settings of the v1 client: System.Text.Json over <see cref="GlanceV1JsonContext"/>, and request
+    /// bodies streamed (image data is never buffered in memory).
+    /// </summary>
     public static RefitSettings Settings { get; } = new()
     {
         ContentSerializer = new SystemTextJsonContentSerializer(GlanceV1JsonContext.Default.Options),
+        Buffered = false,
     };
 
     /// <summary>

@@ -125,7 +125,7 @@ public sealed class V1ImageLifecycleTests : V1ServerTestBase
         Assert.Equal("queued", created.Status);
 
         var shown = await HeadAsync(A, created.Id!);
-        for (var i = 0; i < 100 && shown.Status == "queued"; i++)
+        for (var i = 0; i < 400 && shown.Status == "queued"; i++)
         {
             await Task.Delay(50);
             shown = await HeadAsync(A, created.Id!);
@@ -212,5 +212,56 @@ public sealed class V1ImageLifecycleTests : V1ServerTestBase
         });
         Assert.IsAssignableFrom<IOException>(error);
         Assert.True(received < data.Length, $"received {received} bytes");
+    }
+
+    [Fact]
+    public async Task Upload_is_streamed_the_server_is_saving_before_the_client_has_produced_all_data()
+    {
+        var reserved = await CreateAsync(A, new V1ImageMetadata { DiskFormat = "raw", ContainerFormat = "bare" });
+        var first = Bytes(64 * 1024, seed: 6);
+        var rest = Bytes(64 * 1024, seed: 7);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var data = new GatedStream(first, rest, gate.Task);
+
+        var upload = A.UploadImageAsync(reserved.Id!, Headers(new V1ImageMetadata()), data);
+        var shown = await HeadAsync(A, reserved.Id!);
+        for (var i = 0; i < 500 && shown.Status != "saving"; i++)
+        {
+            await Task.Delay(20);
+            shown = await HeadAsync(A, reserved.Id!);
+        }
+        Assert.Equal("saving", shown.Status); // the request was sent while the stream still held data back
+        gate.SetResult();
+
+        using var response = await upload;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Md5([.. first, .. rest]), response.Content?.Image?.Checksum);
+    }
+
+    /// <summary>A non-seekable stream that yields <c>first</c>, then waits for the gate before yielding <c>rest</c>.</summary>
+    private sealed class GatedStream(byte[] first, byte[] rest, Task gate) : Stream
+    {
+        private readonly MemoryStream content = new([.. first, .. rest]);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (content.Position >= first.Length) await gate.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            var limit = content.Position < first.Length ? (int)Math.Min(buffer.Length, first.Length - content.Position) : buffer.Length;
+            return content.Read(buffer.Span[..limit]);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
