@@ -1,1 +1,3 @@
-return 0;
+using NovaImage.Cli;
+
+return await CliApplication.RunAsync(args);

@@ -1,0 +1,11 @@
+namespace NovaImage.Cli;
+
+/// <summary>The global settings of one invocation, after command line and environment are combined.</summary>
+/// <param name="ApiServers">Endpoints from <c>--api-server</c> or <c>NOVAIMAGE_API_SERVERS</c>; empty means "from the config file".</param>
+/// <param name="ApiVersion"><c>1</c>, <c>2</c>, <c>auto</c>, or null for the configured/default version.</param>
+/// <param name="ConfigFile">nova.conf or appsettings.json, if given.</param>
+/// <param name="Token">X-Auth-Token, if given.</param>
+/// <param name="Json">JSON output instead of tables.</param>
+/// <param name="Debug">Stack traces and HTTP logs.</param>
+internal sealed record CliSettings(
+    IReadOnlyList<string> ApiServers, string? ApiVersion, string? ConfigFile, string? Token, bool Json, bool Debug);

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using NovaImage.Cli.Output;
+
+namespace NovaImage.Cli;
+
+/// <summary>
+/// Runs every command's action the same way: resolve the global settings, run, and turn any failure into one
+/// line on stderr and the documented exit code (the full exception only with <c>--debug</c>).
+/// </summary>
+internal static class CommandActions
+{
+    public static void Set(Command command, Func<CommandContext, CancellationToken, Task<int>> action) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, action, cancellationToken));
+
+    public static void Set(Command command, Func<CommandContext, CancellationToken, Task> action) =>
+        Set(command, async (context, cancellationToken) =>
+        {
+            await action(context, cancellationToken);
+            return ExitCodes.Success;
+        });
+
+    private static async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
+    {
+        var debug = parse.GetValue(GlobalOptions.Debug);
+        try
+        {
+            var settings = GlobalOptions.Resolve(parse);
+            await using var context = new CommandContext(parse, settings, new CliConsole(settings.Json));
+            return await action(context, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            CliConsole.Error(Describe(exception));
+            if (debug) Console.Error.WriteLine(exception);
+            return ExitCodes.For(exception);
+        }
+    }
+
+    /// <summary>One line: the message of the exception that says what happened (GlanceException already names image, server and cause).</summary>
+    private static string Describe(Exception exception) => exception switch
+    {
+        OperationCanceledException => "cancelled",
+        FileNotFoundException notFound => $"file not found: {notFound.FileName ?? notFound.Message}",
+        _ => exception.Message.ReplaceLineEndings(" "),
+    };
+}

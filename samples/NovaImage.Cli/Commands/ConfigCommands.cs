@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Text;
+using NovaImage.Cli.Hosting;
+using NovaImage.Cli.Output;
+
+namespace NovaImage.Cli.Commands;
+
+/// <summary>
+/// <c>novaimage config check|migrate FILE</c>: Nova's deprecated Glance options in nova.conf or appsettings.json,
+/// found and rewritten by the library's <see cref="LegacyGlanceConfig"/> (the same code the analyzer runs).
+/// </summary>
+internal static class ConfigCommands
+{
+    public static Command Create()
+    {
+        var config = new Command("config", "Check or migrate a nova.conf / appsettings.json");
+        config.Subcommands.Add(Check());
+        config.Subcommands.Add(Migrate());
+        return config;
+    }
+
+    private static Command Check()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "nova.conf (*.conf, *.ini) or appsettings.json" };
+        var command = new Command("check", "Report deprecated Glance options (exit code 7 when there are any)") { file };
+        CommandActions.Set(command, async (context, cancellationToken) =>
+        {
+            var (path, kind, text) = await ReadAsync(context.Get(file), cancellationToken);
+            var findings = LegacyGlanceConfig.Find(text, kind);
+            var migrated = LegacyGlanceConfig.Migrate(text, kind);
+            var output = new ConfigCheckOutput(path, kind == LegacyGlanceConfigKind.NovaConf ? "nova.conf" : "appsettings.json",
+                findings.Select(f => new ConfigFindingOutput(Severity(f.Issue), f.Option, f.Key, f.Value, f.StartLine + 1, f.StartColumn + 1, Message(f, kind))).ToList(),
+                MigrationAvailable: migrated != text);
+            if (!context.Console.TryWriteJson(output, CliJsonContext.Default.ConfigCheckOutput))
+            {
+                foreach (var finding in output.Findings)
+                    context.Console.Line($"{path}:{finding.Line}:{finding.Column}: {finding.Severity}: {finding.Message}");
+                var problems = output.Findings.Count(f => f.Severity == "warning");
+                context.Console.Line(problems == 0
+                    ? $"{path}: no deprecated Glance options"
+                    : $"{path}: {problems} deprecated Glance option(s)" + (output.MigrationAvailable ? $"; 'novaimage config migrate {path}' rewrites them" : ""));
+            }
+            return output.Findings.Any(f => f.Severity == "warning") ? ExitCodes.DeprecatedConfiguration : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Migrate()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "nova.conf (*.conf, *.ini) or appsettings.json" };
+        var inPlace = new Option<bool>("--in-place") { Description = "Rewrite FILE (atomically) instead of writing the result to stdout" };
+        var command = new Command("migrate", "Rewrite deprecated host/port/protocol to api_servers (comments and layout kept)") { file, inPlace };
+        CommandActions.Set(command, async (context, cancellationToken) =>
+        {
+            var (path, kind, text) = await ReadAsync(context.Get(file), cancellationToken);
+            var migrated = LegacyGlanceConfig.Migrate(text, kind);
+            var deprecated = LegacyGlanceConfig.Find(text, kind).Where(f => f.Issue == LegacyGlanceConfigIssue.DeprecatedOption).ToList();
+            if (migrated == text && deprecated.Count > 0)
+                throw new UsageException($"{path}: cannot migrate: [glance] has {string.Join("/", deprecated.Select(f => f.Option))} but no host, and Nova's default host (this compute node's IP) cannot be written as api_servers; add api_servers by hand");
+
+            if (!context.Get(inPlace))
+            {
+                Console.Out.Write(migrated);
+                return;
+            }
+            if (migrated == text)
+            {
+                context.Console.Status($"{path}: nothing to migrate");
+                return;
+            }
+            await WriteAtomicallyAsync(path, migrated, cancellationToken);
+            context.Console.Status($"{path}: rewrote {string.Join("/", deprecated.Select(f => f.Option))} to api_servers");
+        });
+        return command;
+    }
+
+    private static async Task<(string Path, LegacyGlanceConfigKind Kind, string Text)> ReadAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        if (!file.Exists) throw new UsageException($"{file.FullName} does not exist");
+        var kind = ConfigurationFile.KindOf(file.FullName);
+        return (file.FullName, kind, await File.ReadAllTextAsync(file.FullName, cancellationToken));
+    }
+
+    /// <summary>Temp file beside the target, flushed to disk, then renamed over it: readers see the old or the new file, never half.</summary>
+    private static async Task WriteAtomicallyAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static string Severity(LegacyGlanceConfigIssue issue) => issue == LegacyGlanceConfigIssue.DirectUrlScheme ? "info" : "warning";
+
+    private static string Message(LegacyGlanceConfigFinding finding, LegacyGlanceConfigKind kind) => finding.Issue switch
+    {
+        LegacyGlanceConfigIssue.DeprecatedOption =>
+            $"[glance] {finding.Option} is deprecated: list full endpoints in {(kind == LegacyGlanceConfigKind.NovaConf ? "api_servers" : "ApiServers")} instead",
+        LegacyGlanceConfigIssue.V1ApiVersion =>
+            $"{finding.Key} = {finding.Value} selects Glance API v1, removed from Glance in Rocky: use v2 (the default)",
+        _ => $"direct downloads are allowed for '{finding.Value}' URLs: the client needs a [DirectStore(\"{finding.Value}\")] adapter for them",
+    };
+}

@@ -1,0 +1,57 @@
+namespace NovaImage.Cli;
+
+/// <summary>
+/// The process exit codes, documented in <c>novaimage --help</c> and the README. Scripts can tell what went wrong
+/// without parsing messages.
+/// </summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>Any failure not listed below (e.g. Glance answered 409 or 500, or a local file could not be read).</summary>
+    public const int Failure = 1;
+    /// <summary>Bad command line, option value or configuration, or a request Glance rejected as invalid (HTTP 400).</summary>
+    public const int UsageError = 2;
+    /// <summary>The image (or member) does not exist or is not visible.</summary>
+    public const int NotFound = 3;
+    /// <summary>The token may not do this (HTTP 401/403).</summary>
+    public const int NotAuthorized = 4;
+    /// <summary>Downloaded data did not match the image's size or hashes; the destination was left unchanged.</summary>
+    public const int IntegrityFailure = 5;
+    /// <summary>No Glance server could be reached.</summary>
+    public const int ConnectionFailure = 6;
+    /// <summary><c>config check</c> found deprecated options.</summary>
+    public const int DeprecatedConfiguration = 7;
+    /// <summary>Interrupted (Ctrl+C).</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>The text appended to <c>--help</c>.</summary>
+    public const string HelpText = """
+        Exit codes:
+          0  success
+          1  other failure (Glance refused the request, a local file could not be read, ...)
+          2  usage error (bad command line, option value or configuration, or a request Glance rejected as invalid)
+          3  not found (image or member)
+          4  not authorized (HTTP 401/403)
+          5  integrity failure (downloaded data did not match size or hashes; nothing was written)
+          6  connection failure (no Glance server could be reached)
+          7  config check found deprecated options
+
+        Environment:
+          NOVAIMAGE_API_SERVERS  comma-separated Glance endpoints (like --api-server)
+          NOVAIMAGE_API_VERSION  1, 2 or auto (like --api-version)
+          NOVAIMAGE_CONFIG       nova.conf or appsettings.json (like --config)
+          OS_AUTH_TOKEN          token sent as X-Auth-Token (like --token)
+        Command-line options win over environment variables, which win over the configuration file.
+        """;
+
+    public static int For(Exception exception) => exception switch
+    {
+        UsageException or InvalidImageRequestException => UsageError,
+        ImageNotFoundException => NotFound,
+        ImageNotAuthorizedException => NotAuthorized,
+        ImageIntegrityException => IntegrityFailure,
+        GlanceConnectionFailedException => ConnectionFailure,
+        OperationCanceledException => Cancelled,
+        _ => Failure,
+    };
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NovaImage.Cli.Hosting;
+
+/// <summary>
+/// The library, set up the way an application sets it up: configuration (nova.conf or appsettings.json), then
+/// <c>AddGlanceImageApi</c>, with the command line and environment applied on top of the file.
+/// </summary>
+internal sealed class GlanceSession : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private GlanceSession(ServiceProvider services)
+    {
+        _services = services;
+        try
+        {
+            Images = services.GetRequiredService<IImageApi>();
+            _ = services.GetRequiredService<IOptions<GlanceOptions>>().Value;   // validates, as ValidateOnStart would in a host
+        }
+        catch (OptionsValidationException exception)
+        {
+            services.Dispose();
+            throw new UsageException($"invalid Glance configuration: {string.Join("; ", exception.Failures)} " +
+                "(give endpoints with --api-server URL, NOVAIMAGE_API_SERVERS, or --config FILE listing api_servers)");
+        }
+    }
+
+    public IImageApi Images { get; }
+
+    /// <summary>The configured services (for calls outside <see cref="IImageApi"/>, e.g. <c>stores</c>).</summary>
+    public IServiceProvider Services => _services;
+
+    public static GlanceSession Open(CliSettings settings)
+    {
+        var services = new ServiceCollection();
+        // Library logs (requests, retries, fallbacks) only with --debug, on stderr; errors surface as exceptions.
+        services.AddLogging(logging =>
+        {
+            if (!settings.Debug) return;
+            logging.SetMinimumLevel(LogLevel.Debug);
+            logging.AddSimpleConsole(o => o.SingleLine = true);
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
+        services.AddGlanceImageApi(ConfigurationFile.Load(settings.ConfigFile), options =>
+        {
+            if (settings.ApiServers.Count > 0) options.ApiServers = [.. settings.ApiServers];
+            if (settings.ApiVersion is { } version)
+                options.ApiVersion = version == "auto" ? ApiVersion.Auto : (ApiVersion)int.Parse(version, System.Globalization.CultureInfo.InvariantCulture);
+            if (settings.Token is { } token) options.Token = token;
+        });
+        return new GlanceSession(services.BuildServiceProvider());
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,100 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace NovaImage.Cli.Output;
+
+/// <summary>
+/// Where a command writes: results to stdout (tables for people, JSON with <c>--json</c>), messages and progress
+/// to stderr so that stdout stays parseable. Progress bars only when stderr is a terminal.
+/// </summary>
+internal sealed class CliConsole
+{
+    private readonly IAnsiConsole _out;
+    private readonly IAnsiConsole _err;
+    private readonly TextWriter _stdout = Console.Out;
+    private readonly TextWriter _stderr = Console.Error;
+
+    public CliConsole(bool json)
+    {
+        Json = json;
+        _out = Create(_stdout, interactive: !Console.IsOutputRedirected);
+        _err = Create(_stderr, interactive: !Console.IsErrorRedirected);
+        ShowProgress = !json && !Console.IsErrorRedirected;
+    }
+
+    /// <summary>JSON output was asked for.</summary>
+    public bool Json { get; }
+
+    /// <summary>Whether transfers show a progress bar (stderr is a terminal and the output is not JSON).</summary>
+    public bool ShowProgress { get; }
+
+    /// <summary>Writes a result as JSON (with <c>--json</c>); returns false when the caller should render for people.</summary>
+    public bool TryWriteJson<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        if (!Json) return false;
+        using (var stream = Console.OpenStandardOutput())
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+        _stdout.WriteLine();
+        return true;
+    }
+
+    public void Write(IRenderable renderable) => _out.Write(renderable);
+
+    /// <summary>A plain result line on stdout (not markup).</summary>
+    public void Line(string text) => _stdout.WriteLine(text);
+
+    /// <summary>A status message for people on stderr (never part of the result).</summary>
+    public void Status(string text) => _stderr.WriteLine(text);
+
+    /// <summary>One error line on stderr.</summary>
+    public static void Error(string text) => Console.Error.WriteLine($"novaimage: error: {text}");
+
+    /// <summary>Runs a transfer with a progress bar on stderr when attached to a terminal, quietly otherwise.</summary>
+    public async Task<T> TransferAsync<T>(string description, long? totalBytes, Func<IProgress<TransferProgress>?, Task<T>> transfer)
+    {
+        if (!ShowProgress) return await transfer(null);
+        return await _err.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(description, maxValue: totalBytes ?? 1);
+                task.IsIndeterminate = totalBytes is null;
+                var progress = new SynchronousProgress(p =>
+                {
+                    if (p.TotalBytes is { } total) { task.MaxValue = total; task.IsIndeterminate = false; }
+                    task.Value = p.BytesTransferred;
+                });
+                var result = await transfer(progress);
+                task.Value = task.MaxValue;
+                task.StopTask();
+                return result;
+            });
+    }
+
+    private static IAnsiConsole Create(TextWriter writer, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        // Redirected output has no width; do not squeeze tables (ids and hashes) into 80 columns.
+        if (!interactive) console.Profile.Width = 240;
+        return console;
+    }
+
+    /// <summary>Reports on the reporting thread (System.Progress would post to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress(Action<TransferProgress> report) : IProgress<TransferProgress>
+    {
+        public void Report(TransferProgress value) => report(value);
+    }
+}

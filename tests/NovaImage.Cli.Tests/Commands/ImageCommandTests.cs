@@ -1,0 +1,219 @@
+using System.Text.Json;
+using NovaImage.Cli.Tests.Infrastructure;
+using NovaImage.TestSupport;
+
+namespace NovaImage.Cli.Tests.Commands;
+
+/// <summary>The image lifecycle through the built CLI against the real Glance: create/upload, list, show, update, download, delete.</summary>
+public sealed class ImageCommandTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+    private readonly string _name = $"cli-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task Versions_prints_a_table_and_json()
+    {
+        var table = await NovaImageCli.RunAsync("versions");
+        NovaImageCli.AssertSucceeded(table);
+        Assert.Contains("CURRENT", table.StandardOutput);
+
+        var json = await NovaImageCli.JsonAsync("versions");
+        Assert.Contains(json.EnumerateArray(), v => v.GetProperty("id").GetString()!.StartsWith("v2.", StringComparison.Ordinal)
+            && v.GetProperty("status").GetString() == "CURRENT");
+    }
+
+    [Fact]
+    public async Task Create_with_a_file_uploads_it_and_the_image_becomes_active()
+    {
+        var data = _files.RandomFile("data.img", 300_000);
+        var image = await NovaImageCli.JsonAsync("image", "create", "--name", _name, "--disk-format", "raw", "--container-format", "bare",
+            "--visibility", "private", "--min-ram", "64", "--tag", "cli", "--property", "os_distro=cirros", "--file", data);
+
+        Assert.Equal(_name, image.GetProperty("name").GetString());
+        Assert.Equal("active", image.GetProperty("status").GetString());
+        Assert.Equal("private", image.GetProperty("visibility").GetString());
+        Assert.Equal(300_000, image.GetProperty("size").GetInt64());
+        Assert.Equal(TempFiles.Md5(data), image.GetProperty("checksum").GetString());
+        Assert.Equal(TempFiles.Sha512(data), image.GetProperty("os_hash_value").GetString());
+        Assert.Equal(64, image.GetProperty("min_ram").GetInt32());
+        Assert.Equal(["cli"], image.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("cirros", image.GetProperty("properties").GetProperty("os_distro").GetString());
+    }
+
+    [Fact]
+    public async Task Create_then_upload_shows_the_image_as_a_table_for_people()
+    {
+        var created = await NovaImageCli.JsonAsync("image", "create", "--name", _name, "--disk-format", "raw", "--container-format", "bare");
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal("queued", created.GetProperty("status").GetString());
+
+        var data = _files.RandomFile("data.img", 70_000);
+        var upload = await NovaImageCli.RunAsync("image", "upload", id, data);
+        NovaImageCli.AssertSucceeded(upload);
+        Assert.Matches(@"│\s*status\s*│\s*active\s*│", upload.StandardOutput);
+        Assert.Contains(TempFiles.Md5(data), upload.StandardOutput);
+        // Not a terminal: no progress bar escape sequences anywhere.
+        Assert.DoesNotContain("\u001b[", upload.StandardOutput + upload.StandardError);
+
+        var show = await NovaImageCli.RunAsync("image", "show", id);
+        NovaImageCli.AssertSucceeded(show);
+        Assert.Contains(id, show.StandardOutput);
+        Assert.Matches(@"│\s*size\s*│\s*70000\s*│", show.StandardOutput);
+    }
+
+    [Fact]
+    public async Task List_filters_by_name_and_tag_in_a_table_and_in_json()
+    {
+        var a = await CreateAsync(_name, "--tag", "blue");
+        var b = await CreateAsync(_name, "--tag", "green");
+
+        var both = await NovaImageCli.JsonAsync("image", "list", "--name", _name, "--sort", "created_at:asc");
+        Assert.Equal([a, b], both.EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+
+        var blue = await NovaImageCli.JsonAsync("image", "list", "--name", _name, "--tag", "blue");
+        Assert.Equal([a], blue.EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+
+        var limited = await NovaImageCli.JsonAsync("image", "list", "--name", _name, "--limit", "1", "--page-size", "1");
+        Assert.Single(limited.EnumerateArray());
+
+        var table = await NovaImageCli.RunAsync("image", "list", "--name", _name);
+        NovaImageCli.AssertSucceeded(table);
+        Assert.Contains(a, table.StandardOutput);
+        Assert.Contains(b, table.StandardOutput);
+        Assert.Contains("queued", table.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Update_changes_fields_and_properties()
+    {
+        var id = await CreateAsync(_name, "--property", "keep=1", "--property", "drop=2");
+        var updated = await NovaImageCli.JsonAsync("image", "update", id, "--name", _name + "-renamed", "--min-disk", "2",
+            "--protected", "true", "--property", "added=3", "--remove-property", "drop");
+        Assert.Equal(_name + "-renamed", updated.GetProperty("name").GetString());
+        Assert.Equal(2, updated.GetProperty("min_disk").GetInt32());
+        Assert.True(updated.GetProperty("protected").GetBoolean());
+        var properties = updated.GetProperty("properties");
+        Assert.Equal("1", properties.GetProperty("keep").GetString());
+        Assert.Equal("3", properties.GetProperty("added").GetString());
+        Assert.False(properties.TryGetProperty("drop", out _));
+
+        // A protected image cannot be deleted: Glance's 403 is "not authorized".
+        NovaImageCli.AssertFailed(await NovaImageCli.RunAsync("image", "delete", id), 4);
+        await NovaImageCli.JsonAsync("image", "update", id, "--protected", "false");
+    }
+
+    [Fact]
+    public async Task Tags_are_added_and_removed()
+    {
+        var id = await CreateAsync(_name);
+        var add = await NovaImageCli.RunAsync("image", "tag", "add", id, "gold");
+        NovaImageCli.AssertSucceeded(add);
+        Assert.Contains($"Added tag gold to image {id}", add.StandardOutput);
+        Assert.Equal(["gold"], (await ShowAsync(id)).GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+
+        var remove = await NovaImageCli.JsonAsync("image", "tag", "remove", id, "gold");
+        Assert.Equal("tag-remove", remove.GetProperty("action").GetString());
+        Assert.Equal("gold", remove.GetProperty("detail").GetString());
+        Assert.Empty((await ShowAsync(id)).GetProperty("tags").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Download_over_http_reports_the_path_and_the_verified_hash()
+    {
+        var data = _files.RandomFile("data.img", 250_000);
+        var id = await CreateAsync(_name, "--file", data);
+        var destination = _files.PathOf("downloaded.img");
+
+        var result = await NovaImageCli.RunAsync("image", "download", id, "--file", destination, "--no-direct-store");
+        NovaImageCli.AssertSucceeded(result);
+        Assert.Contains("via HTTP", result.StandardOutput);
+        Assert.Contains($"Verified sha512: {TempFiles.Sha512(data)}", result.StandardOutput);
+        Assert.Equal(File.ReadAllBytes(data), File.ReadAllBytes(destination));
+
+        var json = await NovaImageCli.JsonAsync("image", "download", id, "--file", _files.PathOf("again.img"), "--no-direct-store");
+        Assert.Equal("http", json.GetProperty("path").GetString());
+        Assert.Equal(250_000, json.GetProperty("bytes").GetInt64());
+        Assert.Equal("sha512", json.GetProperty("verified_algorithm").GetString());
+        Assert.Equal(TempFiles.Sha512(data), json.GetProperty("verified_hash").GetString());
+    }
+
+    [Fact]
+    public async Task Download_via_the_direct_store_when_nova_conf_maps_the_file_store()
+    {
+        var data = _files.RandomFile("data.img", 180_000);
+        var id = await CreateAsync(_name, "--file", data);
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(GlanceServer.StateDir, "etc", "fs1-metadata.json")));
+        var config = _files.Write("nova.conf", $"""
+            [glance]
+            api_servers = {GlanceServer.Endpoint.AbsoluteUri}
+            allowed_direct_url_schemes = file
+
+            [image_file_url]
+            filesystems = fs1
+
+            [image_file_url:fs1]
+            id = {metadata.RootElement.GetProperty("id").GetString()}
+            mountpoint = {metadata.RootElement.GetProperty("mountpoint").GetString()}
+            """);
+        var destination = _files.PathOf("direct.img");
+
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?> { ["OS_AUTH_TOKEN"] = GlanceIdentity.ProjectA.Token },
+            "--config", config, "image", "download", id, "--file", destination, "--json");
+        NovaImageCli.AssertSucceeded(result);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal("direct_store", json.RootElement.GetProperty("path").GetString());
+        Assert.StartsWith("file://", json.RootElement.GetProperty("source_location").GetString());
+        Assert.Equal(TempFiles.Sha512(data), json.RootElement.GetProperty("verified_hash").GetString());
+        Assert.Equal(File.ReadAllBytes(data), File.ReadAllBytes(destination));
+
+        var table = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?> { ["OS_AUTH_TOKEN"] = GlanceIdentity.ProjectA.Token },
+            "--config", config, "image", "download", id, "--file", _files.PathOf("direct2.img"));
+        NovaImageCli.AssertSucceeded(table);
+        Assert.Contains("via the direct store", table.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_image_and_show_then_exits_not_found_naming_it()
+    {
+        var id = await CreateAsync(_name);
+        var delete = await NovaImageCli.RunAsync("image", "delete", id);
+        NovaImageCli.AssertSucceeded(delete);
+        Assert.Contains($"Deleted image {id}", delete.StandardOutput);
+
+        var error = NovaImageCli.AssertFailed(await NovaImageCli.RunAsync("image", "show", id), 3);
+        Assert.Contains(id, error);
+        NovaImageCli.AssertFailed(await NovaImageCli.RunAsync("image", "download", id, "--file", _files.PathOf("gone.img")), 3);
+        Assert.False(File.Exists(_files.PathOf("gone.img")));
+    }
+
+    [Fact]
+    public async Task Command_line_servers_win_over_the_environment()
+    {
+        var result = await NovaImageCli.RunWithEnvironmentAsync(
+            new Dictionary<string, string?> { ["NOVAIMAGE_API_SERVERS"] = "http://127.0.0.1:9", ["OS_AUTH_TOKEN"] = GlanceIdentity.ProjectA.Token },
+            "--api-server", GlanceServer.Endpoint.AbsoluteUri, "versions", "--json");
+        NovaImageCli.AssertSucceeded(result);
+    }
+
+    [Fact]
+    public async Task An_appsettings_json_config_supplies_servers_and_token()
+    {
+        var config = _files.Write("appsettings.json", $$"""
+            { "Glance": { "ApiServers": [ "{{GlanceServer.Endpoint.AbsoluteUri}}" ], "Token": "{{GlanceIdentity.ProjectA.Token}}" } }
+            """);
+        var id = await CreateAsync(_name);
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "--config", config, "image", "show", id, "--json");
+        NovaImageCli.AssertSucceeded(result);
+        Assert.Contains(id, result.StandardOutput);
+    }
+
+    private static async Task<string> CreateAsync(string name, params string[] extra)
+    {
+        var image = await NovaImageCli.JsonAsync(["image", "create", "--name", name, "--disk-format", "raw", "--container-format", "bare", .. extra]);
+        return image.GetProperty("id").GetString()!;
+    }
+
+    private static Task<JsonElement> ShowAsync(string id) => NovaImageCli.JsonAsync("image", "show", id);
+
+    public void Dispose() => _files.Dispose();
+}

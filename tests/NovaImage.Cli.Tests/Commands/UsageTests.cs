@@ -1,0 +1,80 @@
+using NovaImage.Cli.Tests.Infrastructure;
+
+namespace NovaImage.Cli.Tests.Commands;
+
+/// <summary>Help, usage errors and configuration errors: exit codes and one-line messages.</summary>
+public sealed class UsageTests
+{
+    [Fact]
+    public async Task Help_lists_the_commands_and_documents_exit_codes_and_environment()
+    {
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "--help");
+        NovaImageCli.AssertSucceeded(result);
+        foreach (var text in new[] { "versions", "image", "stores", "config", "--api-server", "--api-version", "--config", "--token", "--json", "--debug",
+                     "Exit codes:", "3  not found", "4  not authorized", "5  integrity failure", "6  connection failure", "NOVAIMAGE_API_SERVERS", "OS_AUTH_TOKEN" })
+            Assert.Contains(text, result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Image_help_lists_every_image_command()
+    {
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "image", "--help");
+        NovaImageCli.AssertSucceeded(result);
+        foreach (var command in new[] { "list", "show", "create", "upload", "download", "update", "delete", "tag", "member", "import", "deactivate", "reactivate" })
+            Assert.Matches($@"(?m)^\s+{command}\b", result.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData("image", "list", "--bogus")]
+    [InlineData("image")]
+    [InlineData("image", "show")]
+    [InlineData("--api-version", "3", "versions")]
+    [InlineData("image", "import", "some-id", "--method", "copy-image")]
+    [InlineData("image", "import", "some-id", "--method", "web-download")]
+    [InlineData("image", "list", "--property", "novalue")]
+    public async Task A_bad_command_line_is_a_usage_error(params string[] arguments)
+    {
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), arguments);
+        NovaImageCli.AssertFailed(result, 2);
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Without_any_endpoint_the_error_says_how_to_give_one()
+    {
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "image", "list");
+        var error = NovaImageCli.AssertFailed(result, 2);
+        Assert.Contains("--api-server", error);
+    }
+
+    [Fact]
+    public async Task A_bad_api_version_in_the_environment_is_a_usage_error()
+    {
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?> { ["NOVAIMAGE_API_VERSION"] = "7" }, "versions");
+        var error = NovaImageCli.AssertFailed(result, 2);
+        Assert.Contains("NOVAIMAGE_API_VERSION", error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_a_connection_failure_and_debug_adds_the_stack_trace()
+    {
+        using var files = new TempFiles();
+        // No retries: the point is the exit code, not the retry policy.
+        var config = files.Write("nova.conf", "[glance]\napi_servers = http://127.0.0.1:9\nnum_retries = 0\n");
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "--config", config, "image", "list");
+        var error = NovaImageCli.AssertFailed(result, 6);
+        Assert.Contains("127.0.0.1:9", error);
+
+        var debug = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "--config", config, "image", "list", "--debug");
+        Assert.Equal(6, debug.ExitCode);
+        Assert.Contains("   at ", debug.StandardError);
+    }
+
+    [Fact]
+    public async Task A_missing_config_file_is_a_usage_error_naming_it()
+    {
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "--config", "/nonexistent/nova.conf", "versions");
+        var error = NovaImageCli.AssertFailed(result, 2);
+        Assert.Contains("/nonexistent/nova.conf", error);
+    }
+}
