@@ -52,6 +52,16 @@ is_glance_api() {
   [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q "glance.cmd.api --config-file $CONF" \
     && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null
 }
+# Pids of the other processes in process group $1, from /proc (procps may be absent on a minimal Debian).
+group_members() {
+  local d stat fields
+  for d in /proc/[0-9]*; do
+    stat=$(cat "$d/stat" 2>/dev/null) || continue
+    read -r -a fields <<<"${stat##*) }"          # after "pid (comm) ": state ppid pgrp ...
+    [ "${fields[2]}" = "$1" ] && [ "${d#/proc/}" != "$1" ] && echo "${d#/proc/}"
+  done
+  return 0
+}
 answers() { curl -s -o /dev/null -m 3 -w '%{http_code}' "$URL/versions" 2>/dev/null | grep -q '^200$'; }
 port_busy() { (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; }
 print_exports() {
@@ -296,7 +306,7 @@ stop() {
     return 0
   fi
   # glance-api leads its own process group and forks its workers into it: remember them, to check afterwards.
-  members=$(ps -e -o pid=,pgid= | awk -v g="$pid" '$2 == g && $1 != g {print $1}')
+  members=$(group_members "$pid")
   log "stopping glance-api pid $pid (workers: ${members:-none})"
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 100); do
