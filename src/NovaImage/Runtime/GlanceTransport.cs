@@ -60,7 +60,8 @@ public sealed class GlanceTransport
         var task = _version;
         if (task is null || task.IsFaulted || task.IsCanceled)
         {
-            var fresh = SelectVersionAsync(cancellationToken);
+            // Shared by every caller: one caller's cancellation must not cancel the others' selection (each waits with its own token).
+            var fresh = SelectVersionAsync(CancellationToken.None);
             task = Interlocked.CompareExchange(ref _version, fresh, task) == task ? fresh : _version!;
         }
         return new(task.WaitAsync(cancellationToken));
