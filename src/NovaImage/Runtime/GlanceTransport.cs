@@ -31,7 +31,7 @@ public sealed class GlanceTransport
     private readonly int _attempts;
     private Task<ApiVersion>? _version;
 
-    internal GlanceTransport(IOptions<GlanceOptions> options, IHttpClientFactory httpClientFactory, ServerInfoCache serverInfo, ILoggerFactory loggerFactory, Random? random = null)
+    internal GlanceTransport(IOptions<GlanceOptions> options, IHttpClientFactory httpClientFactory, ServerInfoCache serverInfo, ILoggerFactory loggerFactory)
     {
         Options = options.Value;
         LoggerFactory = loggerFactory;
@@ -39,7 +39,7 @@ public sealed class GlanceTransport
         _httpClientFactory = httpClientFactory;
         _serverInfo = serverInfo;
         _logger = logger;
-        _servers = new ServerRotation(ResolveEndpoints(Options, logger), random ?? Random.Shared);
+        _servers = new ServerRotation(ResolveEndpoints(Options, logger), Random.Shared);
         _attempts = Options.NumRetries + 1;
         _retrying = BuildRetryPipeline(Options, logger);
     }

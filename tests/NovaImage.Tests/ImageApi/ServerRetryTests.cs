@@ -39,6 +39,31 @@ public sealed class ServerRetryTests
             using var copy = new MemoryStream();
             await api.DownloadAsync(image.Id, copy);
             Assert.Equal(data, copy.ToArray());
+            var file = Path.Combine(Path.GetTempPath(), $"novaimage-retry-{Guid.NewGuid():N}.img");
+            try
+            {
+                await api.DownloadToFileAsync(image.Id, file);
+                Assert.Equal(data, await File.ReadAllBytesAsync(file));
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+            await using (var member = WithClosedPort(closed, GlanceIdentity.ProjectB))
+            {
+                await api.AddMemberAsync(image.Id, GlanceIdentity.ProjectB.ProjectId);
+                Assert.Equal(MemberStatus.Accepted, (await member.Api.SetMemberStatusAsync(image.Id, GlanceIdentity.ProjectB.ProjectId, MemberStatus.Accepted)).Status);
+            }
+            await using (var admin = WithClosedPort(closed, GlanceIdentity.Admin))
+            {
+                await admin.Api.DeactivateAsync(image.Id);
+                await admin.Api.ReactivateAsync(image.Id);
+            }
+            Assert.True(await api.IsFeatureSupportedAsync(GlanceFeature.Import));
+            var staged = await api.CreateImageAsync(new ImageCreate { Name = "retry-import", DiskFormat = "raw", ContainerFormat = "bare" });
+            await api.StageAsync(staged.Id, new MemoryStream(data));
+            await api.ImportAsync(staged.Id, ImageImport.GlanceDirect());
+            await api.DeleteImageAsync(staged.Id);
             Assert.Equal("v", (await api.GetImageAsync(image.Id)).Properties["k"]);
             Assert.Equal(ApiVersion.V2, await api.GetApiVersionAsync());
             Assert.NotEmpty(await api.GetVersionsAsync());
@@ -56,6 +81,14 @@ public sealed class ServerRetryTests
         Assert.Equal(apiAttemptsOnClosed, retries.Count);
         Assert.All(retries, r => Assert.Contains(closed.Authority, r.Message));
     }
+
+    private static ImageApiHost WithClosedPort(Uri closed, GlanceIdentity identity) => ImageApiHost.Create(o =>
+    {
+        o.ApiServers = [closed.AbsoluteUri, GlanceServer.Endpoint.AbsoluteUri];
+        o.NumRetries = 1;
+        o.RetryDelay = TimeSpan.Zero;
+        o.Token = identity.Token;
+    });
 
     [Fact]
     public async Task Three_closed_ports_fail_after_exactly_num_retries_plus_one_attempts()
