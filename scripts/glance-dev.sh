@@ -280,8 +280,16 @@ start() {
     --pidfile "$PIDFILE" --chdir "$STATE" --output "$STATE/log/glance-api.stdout" \
     --exec "$PY" -- -m glance.cmd.api --config-file "$CONF" --config-dir "$STATE/conf.d" 9>&- \
     || die "start-stop-daemon could not start glance-api"
+  # The pid file is written by start-stop-daemon's child before it execs python, so right after start the
+  # process may not look like glance-api yet: judge it by its pid until it answers.
+  local started_pid=""
+  for _ in $(seq 1 50); do
+    [ -s "$PIDFILE" ] && started_pid=$(<"$PIDFILE") && break
+    sleep 0.1
+  done
+  [[ "$started_pid" =~ ^[0-9]+$ ]] || die "start-stop-daemon wrote no pid file ($PIDFILE)"
   until answers; do
-    if ! our_pid >/dev/null; then
+    if [ ! -d "/proc/$started_pid" ] || grep -q '^State:.*Z' "/proc/$started_pid/status" 2>/dev/null; then
       tail -n 30 "$STATE/log/glance-api.log" "$STATE/log/glance-api.stdout" >&2 2>/dev/null || true
       rm -f "$PIDFILE"
       die "glance-api exited during start (log: $STATE/log/glance-api.log)"
