@@ -52,6 +52,16 @@ is_glance_api() {
   [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q "glance.cmd.api --config-file $CONF" \
     && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null
 }
+# Pids of the other processes in process group $1, from /proc (procps may be absent on a minimal Debian).
+group_members() {
+  local d stat fields
+  for d in /proc/[0-9]*; do
+    stat=$(cat "$d/stat" 2>/dev/null) || continue
+    read -r -a fields <<<"${stat##*) }"          # after "pid (comm) ": state ppid pgrp ...
+    [ "${fields[2]}" = "$1" ] && [ "${d#/proc/}" != "$1" ] && echo "${d#/proc/}"
+  done
+  return 0
+}
 answers() { curl -s -o /dev/null -m 3 -w '%{http_code}' "$URL/versions" 2>/dev/null | grep -q '^200$'; }
 port_busy() { (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; }
 print_exports() {
@@ -270,8 +280,16 @@ start() {
     --pidfile "$PIDFILE" --chdir "$STATE" --output "$STATE/log/glance-api.stdout" \
     --exec "$PY" -- -m glance.cmd.api --config-file "$CONF" --config-dir "$STATE/conf.d" 9>&- \
     || die "start-stop-daemon could not start glance-api"
+  # The pid file is written by start-stop-daemon's child before it execs python, so right after start the
+  # process may not look like glance-api yet: judge it by its pid until it answers.
+  local started_pid=""
+  for _ in $(seq 1 50); do
+    [ -s "$PIDFILE" ] && started_pid=$(<"$PIDFILE") && break
+    sleep 0.1
+  done
+  [[ "$started_pid" =~ ^[0-9]+$ ]] || die "start-stop-daemon wrote no pid file ($PIDFILE)"
   until answers; do
-    if ! our_pid >/dev/null; then
+    if [ ! -d "/proc/$started_pid" ] || grep -q '^State:.*Z' "/proc/$started_pid/status" 2>/dev/null; then
       tail -n 30 "$STATE/log/glance-api.log" "$STATE/log/glance-api.stdout" >&2 2>/dev/null || true
       rm -f "$PIDFILE"
       die "glance-api exited during start (log: $STATE/log/glance-api.log)"
@@ -296,7 +314,7 @@ stop() {
     return 0
   fi
   # glance-api leads its own process group and forks its workers into it: remember them, to check afterwards.
-  members=$(ps -e -o pid=,pgid= | awk -v g="$pid" '$2 == g && $1 != g {print $1}')
+  members=$(group_members "$pid")
   log "stopping glance-api pid $pid (workers: ${members:-none})"
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 100); do

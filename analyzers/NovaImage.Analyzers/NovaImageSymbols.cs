@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
@@ -11,6 +12,8 @@ internal sealed class NovaImageSymbols
 {
     private readonly ConcurrentDictionary<ISymbol, AttributeData?> _v1Only = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, AttributeData?> _deprecated = new(SymbolEqualityComparer.Default);
+    private readonly Func<ISymbol, AttributeData?> _findV1Only;
+    private readonly Func<ISymbol, AttributeData?> _findDeprecated;
 
     private NovaImageSymbols(Compilation compilation, INamedTypeSymbol glanceOptions)
     {
@@ -22,6 +25,9 @@ internal sealed class NovaImageSymbols
         FileDirectStoreAdapter = compilation.GetTypeByMetadataName("NovaImage.DirectStore.FileDirectStoreAdapter");
         ApiVersion = compilation.GetTypeByMetadataName("NovaImage.ApiVersion");
         AllowedDirectUrlSchemes = Property(glanceOptions, "AllowedDirectUrlSchemes");
+        // created once: these run for every member reference in the compilation
+        _findV1Only = FindV1Only;
+        _findDeprecated = s => Find(s, DeprecatedGlanceOptionAttribute!);
     }
 
     public INamedTypeSymbol GlanceOptions { get; }
@@ -38,18 +44,17 @@ internal sealed class NovaImageSymbols
 
     /// <summary>The <c>[DeprecatedGlanceOption]</c> on <paramref name="symbol"/>, if any.</summary>
     public AttributeData? DeprecatedOption(ISymbol symbol) =>
-        DeprecatedGlanceOptionAttribute is null ? null : _deprecated.GetOrAdd(symbol.OriginalDefinition, s => Find(s, DeprecatedGlanceOptionAttribute));
+        DeprecatedGlanceOptionAttribute is null ? null : _deprecated.GetOrAdd(symbol.OriginalDefinition, _findDeprecated);
 
     /// <summary>The <c>[V1Only]</c> on <paramref name="symbol"/> or on a type containing it, if any.</summary>
-    public AttributeData? V1Only(ISymbol symbol)
+    public AttributeData? V1Only(ISymbol symbol) =>
+        V1OnlyAttribute is null ? null : _v1Only.GetOrAdd(symbol.OriginalDefinition, _findV1Only);
+
+    private AttributeData? FindV1Only(ISymbol symbol)
     {
-        if (V1OnlyAttribute is null) return null;
-        return _v1Only.GetOrAdd(symbol.OriginalDefinition, s =>
-        {
-            for (var current = s; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
-                if (Find(current, V1OnlyAttribute) is { } found) return found;
-            return null;
-        });
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            if (Find(current, V1OnlyAttribute!) is { } found) return found;
+        return null;
     }
 
     /// <summary>True inside code that is itself v1-only (as [Obsolete] code may use obsolete members silently).</summary>

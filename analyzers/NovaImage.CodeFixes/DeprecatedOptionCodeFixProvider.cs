@@ -37,6 +37,8 @@ public sealed class DeprecatedOptionCodeFixProvider : CodeFixProvider
         if (root is null || model is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
+            // The fix knows Nova's host/port/protocol triple; an option deprecated later gets a report but no fix.
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Option, out var option) || option is not ("host" or "port" or "protocol")) continue;
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (DeprecatedOptionGroup.Find(node, model, context.CancellationToken) is null) continue;
             context.RegisterCodeFix(

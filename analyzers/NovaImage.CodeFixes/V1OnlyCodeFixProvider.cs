@@ -37,11 +37,12 @@ public sealed class V1OnlyCodeFixProvider : CodeFixProvider
         if (root is null || model is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Member, out var member) || member is not ("ChangesSince" or "IsPublic")) continue;
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not IdentifierNameSyntax name) continue;
             if (name.Parent is not AssignmentExpressionSyntax assignment || assignment.Left != name || assignment.Parent is not InitializerExpressionSyntax initializer) continue;
             if (model.GetSymbolInfo(name, context.CancellationToken).Symbol is not IPropertySymbol { ContainingType: { } type } || type.ToDisplayString() != ImageQuery) continue;
 
-            var replacement = name.Identifier.ValueText switch
+            var replacement = member switch
             {
                 "ChangesSince" => UpdatedAt(assignment, initializer, model, context.CancellationToken),
                 "IsPublic" => Visibility(assignment, initializer, model, context.CancellationToken),

@@ -84,7 +84,7 @@ public sealed partial class ImageApiGenerator
                 .GroupBy(v => v.Major)
                 .Select(g => g.First())
                 .OrderByDescending(v => v.Major);
-            var adapters = sourceAdapters.SelectMany(a => a)
+            var adapters = sourceAdapters.SelectMany(a => a).OrderBy(a => a.TypeName, System.StringComparer.Ordinal)
                 .Concat(referenced.Adapters)
                 .GroupBy(a => a.Scheme)
                 .Select(g => g.First())

@@ -13,7 +13,8 @@ internal static class CliApplication
     {
         var root = BuildRootCommand();
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // Errors only count when they would stop the command: `image import --help` shows help, not "--method is required".
+        if (parse.Action is ParseErrorAction)
         {
             // One line per problem and the usage-error exit code; the full help only on request.
             foreach (var error in parse.Errors) CliConsole.Error(error.Message);

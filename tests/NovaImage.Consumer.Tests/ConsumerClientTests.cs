@@ -1,30 +1,21 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NovaImage.TestSupport;
 
 namespace NovaImage.Consumer.Tests;
 
-/// <summary>The consumer's generated client, registered with DI and used against the real Glance.</summary>
+/// <summary>The consumer's generated client, registered with DI and used against the real Glance (its adapter: <c>ConsumerAdapterTests</c>).</summary>
 public sealed class ConsumerClientTests
 {
-    private static ServiceProvider Services(Action<GlanceOptions>? configure = null)
+    private static ServiceProvider Services()
     {
         var services = new ServiceCollection();
         services.AddGlanceImageApi<MyImages>(o =>
         {
             o.ApiServers = [GlanceServer.Endpoint.AbsoluteUri];
             o.Token = GlanceIdentity.ProjectA.Token;
-            configure?.Invoke(o);
         });
         return services.BuildServiceProvider();
-    }
-
-    [Fact]
-    public void The_generated_client_registers_this_projects_adapter()
-    {
-        Assert.True(MyImages.DirectStoreAdapters.TryGetValue("file", out var factory));
-        Assert.IsType<CountingFileAdapter>(factory());
     }
 
     [Fact]
@@ -53,38 +44,5 @@ public sealed class ConsumerClientTests
             await api.DeleteImageAsync(image.Id);
         }
         await Assert.ThrowsAsync<ImageNotFoundException>(() => api.GetImageAsync(image.Id));
-    }
-
-    [Fact]
-    public async Task A_direct_store_download_goes_through_this_projects_adapter()
-    {
-        using var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(GlanceServer.StateDir, "etc", "fs1-metadata.json")));
-        var storeId = metadata.RootElement.GetProperty("id").GetString()!;
-        var storeDir = metadata.RootElement.GetProperty("mountpoint").GetString()!;
-        await using var services = Services(o =>
-        {
-            o.AllowedDirectUrlSchemes = ["file"];
-            o.Filesystems = [new ImageFileSystem { Name = "fs1", Id = storeId, Mountpoint = storeDir }];
-        });
-        var api = services.GetRequiredService<IImageApi>();
-        var data = RandomNumberGenerator.GetBytes(64_000);
-        var image = await api.CreateImageAsync(new ImageCreate { Name = "consumer-direct-" + Guid.NewGuid().ToString("N"), DiskFormat = "raw", ContainerFormat = "bare" });
-        var target = Path.Combine(Path.GetTempPath(), $"novaimage-consumer-{Guid.NewGuid():N}.img");
-        try
-        {
-            await api.UploadAsync(image.Id, new MemoryStream(data));
-            var before = CountingFileAdapter.Opened;
-
-            var result = await api.DownloadToFileAsync(image.Id, target);
-
-            Assert.Equal(DownloadPath.DirectStore, result.Path);
-            Assert.Equal(before + 1, CountingFileAdapter.Opened);
-            Assert.Equal(data, await File.ReadAllBytesAsync(target));
-        }
-        finally
-        {
-            File.Delete(target);
-            await api.DeleteImageAsync(image.Id);
-        }
     }
 }

@@ -15,7 +15,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DeprecatedOptionInCode = Create(
         DiagnosticIds.DeprecatedOptionInCode,
         "Deprecated Glance option used in code",
-        "'{0}' is the deprecated [glance] {1} option: list full endpoint URLs in {2} instead",
+        "'{0}' is the deprecated [glance] {1} option: use {2} instead",
         Deprecation,
         DiagnosticSeverity.Warning,
         "Nova deprecated the [glance] host, port and protocol options in Mitaka and removed them in Newton; api_servers (GlanceOptions.ApiServers) takes full endpoint URLs such as https://glance.example:9292.");

@@ -39,12 +39,13 @@ public sealed class V1OnlyAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, NovaImageSymbols symbols)
     {
-        if (symbols.InV1OnlyContext(context.ContainingSymbol)) return;
+        // Cheapest test first: most operations reference members without [V1Only] (a cached lookup per symbol).
         var operation = context.Operation;
         switch (operation)
         {
             case IFieldReferenceOperation field when symbols.IsApiVersionV1(field.Field):
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.V1SelectedInCode, operation.Syntax.GetLocation()));
+                if (!symbols.InV1OnlyContext(context.ContainingSymbol))
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.V1SelectedInCode, operation.Syntax.GetLocation()));
                 return;
             case IMemberReferenceOperation reference:
                 Report(context, symbols, reference.Member, operation.Syntax);
@@ -65,6 +66,7 @@ public sealed class V1OnlyAnalyzer : DiagnosticAnalyzer
     private static bool Report(OperationAnalysisContext context, NovaImageSymbols symbols, ISymbol symbol, SyntaxNode syntax)
     {
         if (symbols.V1Only(symbol) is not { } attribute) return false;
+        if (symbols.InV1OnlyContext(context.ContainingSymbol)) return true;
         var name = symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor ? ctor.ContainingType.Name
             : symbol.ContainingType is { } type ? $"{type.Name}.{symbol.Name}" : symbol.Name;
         context.ReportDiagnostic(Diagnostic.Create(

@@ -22,13 +22,13 @@ internal sealed class CliConsole
         Json = json;
         _out = Create(_stdout, interactive: !Console.IsOutputRedirected);
         _err = Create(_stderr, interactive: !Console.IsErrorRedirected);
-        ShowProgress = !json && !Console.IsErrorRedirected;
+        ShowProgress = !Console.IsErrorRedirected;
     }
 
     /// <summary>JSON output was asked for.</summary>
     public bool Json { get; }
 
-    /// <summary>Whether transfers show a progress bar (stderr is a terminal and the output is not JSON).</summary>
+    /// <summary>Whether transfers show a progress bar: stderr is a terminal (also with <c>--json</c>, whose result goes to stdout).</summary>
     public bool ShowProgress { get; }
 
     /// <summary>Writes a result as JSON (with <c>--json</c>); returns false when the caller should render for people.</summary>

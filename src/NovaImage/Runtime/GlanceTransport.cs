@@ -31,7 +31,7 @@ public sealed class GlanceTransport
     private readonly int _attempts;
     private Task<ApiVersion>? _version;
 
-    internal GlanceTransport(IOptions<GlanceOptions> options, IHttpClientFactory httpClientFactory, ServerInfoCache serverInfo, ILoggerFactory loggerFactory, Random? random = null)
+    internal GlanceTransport(IOptions<GlanceOptions> options, IHttpClientFactory httpClientFactory, ServerInfoCache serverInfo, ILoggerFactory loggerFactory)
     {
         Options = options.Value;
         LoggerFactory = loggerFactory;
@@ -39,7 +39,7 @@ public sealed class GlanceTransport
         _httpClientFactory = httpClientFactory;
         _serverInfo = serverInfo;
         _logger = logger;
-        _servers = new ServerRotation(ResolveEndpoints(Options, logger), random ?? Random.Shared);
+        _servers = new ServerRotation(ResolveEndpoints(Options, logger), Random.Shared);
         _attempts = Options.NumRetries + 1;
         _retrying = BuildRetryPipeline(Options, logger);
     }
@@ -60,7 +60,8 @@ public sealed class GlanceTransport
         var task = _version;
         if (task is null || task.IsFaulted || task.IsCanceled)
         {
-            var fresh = SelectVersionAsync(cancellationToken);
+            // Shared by every caller: one caller's cancellation must not cancel the others' selection (each waits with its own token).
+            var fresh = SelectVersionAsync(CancellationToken.None);
             task = Interlocked.CompareExchange(ref _version, fresh, task) == task ? fresh : _version!;
         }
         return new(task.WaitAsync(cancellationToken));

@@ -222,4 +222,26 @@ public sealed class DeprecatedOptionTests
         };
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Any_property_marked_deprecated_is_reported_but_only_the_host_port_protocol_triple_is_fixed()
+    {
+        const string source = """
+            using NovaImage;
+            class Settings
+            {
+                [DeprecatedGlanceOption("api_insecure", "insecure")]
+                public bool ApiInsecure { get; set; }
+                public bool Insecure { get; set; }
+            }
+            class C
+            {
+                Settings M() => new Settings { {|#0:ApiInsecure|} = true };
+            }
+            """;
+        var test = new Verify<DeprecatedOptionAnalyzer>.CodeFixTest<DeprecatedOptionCodeFixProvider> { TestCode = source, FixedCode = source };
+        test.ExpectedDiagnostics.Add(Verify<DeprecatedOptionAnalyzer>.Diagnostic(DiagnosticIds.DeprecatedOptionInCode).WithLocation(0)
+            .WithArguments("Settings.ApiInsecure", "api_insecure", "Settings.Insecure (insecure)"));
+        await test.RunAsync();
+    }
 }

@@ -62,6 +62,40 @@ public sealed class ImageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task On_a_terminal_uploads_and_downloads_show_a_progress_bar_on_stderr_and_stdout_keeps_the_result()
+    {
+        var data = _files.RandomFile("data.img", 2_000_000);
+        var json = _files.PathOf("created.json");
+        // util-linux `script` gives the CLI a pseudo-terminal; its stdout goes to a file, stderr stays on the terminal.
+        var upload = await OnTerminalAsync($"image create --name {_name} --disk-format raw --container-format bare --file '{data}' --json > '{json}'");
+        Assert.Contains("upload data.img", upload);
+        Assert.Contains("100%", upload);
+        using var created = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal("active", created.RootElement.GetProperty("status").GetString());
+
+        var id = created.RootElement.GetProperty("id").GetString()!;
+        var download = await OnTerminalAsync($"image download {id} --file '{_files.PathOf("copy.img")}' --no-direct-store > '{_files.PathOf("download.txt")}'");
+        Assert.Contains($"download {id}", download);
+        Assert.Contains("100%", download);
+        Assert.Contains("Verified sha512", File.ReadAllText(_files.PathOf("download.txt")));
+    }
+
+    /// <summary>Runs the CLI with a terminal as stdin and stderr; returns what the terminal showed.</summary>
+    private async Task<string> OnTerminalAsync(string arguments)
+    {
+        var typescript = _files.PathOf($"terminal-{Guid.NewGuid():N}.txt");
+        var result = await ProcessRunner.RunAsync("script", ["-qec", $"dotnet '{Repository.CliDll}' {arguments}", typescript],
+            environment: new Dictionary<string, string?>
+            {
+                ["NOVAIMAGE_API_SERVERS"] = GlanceServer.Endpoint.AbsoluteUri,
+                ["OS_AUTH_TOKEN"] = GlanceIdentity.ProjectA.Token,
+                ["TERM"] = "xterm-256color",
+            });
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return File.ReadAllText(typescript);
+    }
+
+    [Fact]
     public async Task List_filters_by_name_and_tag_in_a_table_and_in_json()
     {
         var a = await CreateAsync(_name, "--tag", "blue");
@@ -196,6 +230,37 @@ public sealed class ImageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_token_option_wins_over_OS_AUTH_TOKEN_and_no_valid_token_is_not_authorized()
+    {
+        var id = await CreateAsync(_name);
+        var environment = new Dictionary<string, string?>
+        {
+            ["NOVAIMAGE_API_SERVERS"] = GlanceServer.Endpoint.AbsoluteUri,
+            ["OS_AUTH_TOKEN"] = "not-a-dev-token",
+        };
+        NovaImageCli.AssertFailed(await NovaImageCli.RunWithEnvironmentAsync(environment, "image", "show", id), 4);
+        NovaImageCli.AssertSucceeded(await NovaImageCli.RunWithEnvironmentAsync(environment, "--token", GlanceIdentity.ProjectA.Token, "image", "show", id));
+    }
+
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("2")]
+    public async Task The_api_version_option_and_variable_select_v2_here(string version)
+    {
+        var id = await CreateAsync(_name, "--tag", "v2-only");
+        var viaOption = await NovaImageCli.JsonAsync("--api-version", version, "image", "show", id);
+        Assert.Equal(["v2-only"], viaOption.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+
+        var viaVariable = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>
+        {
+            ["NOVAIMAGE_API_SERVERS"] = GlanceServer.Endpoint.AbsoluteUri,
+            ["OS_AUTH_TOKEN"] = GlanceIdentity.ProjectA.Token,
+            ["NOVAIMAGE_API_VERSION"] = version,
+        }, "image", "show", id, "--json");
+        NovaImageCli.AssertSucceeded(viaVariable);
+    }
+
+    [Fact]
     public async Task An_appsettings_json_config_supplies_servers_and_token()
     {
         var config = _files.Write("appsettings.json", $$"""
@@ -205,6 +270,9 @@ public sealed class ImageCommandTests : IDisposable
         var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "--config", config, "image", "show", id, "--json");
         NovaImageCli.AssertSucceeded(result);
         Assert.Contains(id, result.StandardOutput);
+
+        var viaVariable = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?> { ["NOVAIMAGE_CONFIG"] = config }, "image", "show", id, "--json");
+        NovaImageCli.AssertSucceeded(viaVariable);
     }
 
     private static async Task<string> CreateAsync(string name, params string[] extra)

@@ -25,6 +25,18 @@ public sealed class UsageTests
     }
 
     [Theory]
+    [InlineData("image", "import")]
+    [InlineData("image", "download")]
+    [InlineData("config", "check")]
+    public async Task Help_of_a_command_with_required_values_is_shown_without_errors(params string[] command)
+    {
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), [.. command, "--help"]);
+        NovaImageCli.AssertSucceeded(result);
+        Assert.Contains("Usage:", result.StandardOutput);
+        Assert.Equal("", result.StandardError);
+    }
+
+    [Theory]
     [InlineData("image", "list", "--bogus")]
     [InlineData("image")]
     [InlineData("image", "show")]

@@ -8,7 +8,7 @@ namespace NovaImage.TestSupport.V1Server;
 /// <c>/v1.1</c> or the v1 Accept media type; <c>GET /versions</c> 200; anything else 300), the dev-token identity,
 /// the v1 routes (§2) with 405 + <c>Allow</c> for other methods, and §11 error bodies.
 /// </summary>
-internal sealed class V1Router(V1ServerState state, V1ImageHandlers images, V1MemberHandlers members)
+internal sealed class V1Router(V1ServerState state, V1ServerFaults faults, V1ImageHandlers images, V1MemberHandlers members)
 {
     private int requestCount;
 
@@ -24,6 +24,7 @@ internal sealed class V1Router(V1ServerState state, V1ImageHandlers images, V1Me
         context.Response.Headers["X-Openstack-Request-Id"] = $"req-{Guid.NewGuid()}";
         try
         {
+            if (faults.TakeFailure() is { } status) throw new V1HttpError(status, "Injected failure (V1ServerFaults.FailNext).");
             CheckHeaderLines(request);
             var path = request.Path.Value ?? "/";
             if (path.TrimEnd('/') == "/versions")

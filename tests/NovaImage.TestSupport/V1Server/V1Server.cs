@@ -70,7 +70,7 @@ public sealed class V1Server : IAsyncDisposable
         var external = new HttpClient();
         var state = new V1ServerState(options);
         var faults = new V1ServerFaults();
-        var router = new V1Router(state, new V1ImageHandlers(state, faults, external), new V1MemberHandlers(state));
+        var router = new V1Router(state, faults, new V1ImageHandlers(state, faults, external), new V1MemberHandlers(state));
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken);
         return new V1Server(app, router, external, options, faults);

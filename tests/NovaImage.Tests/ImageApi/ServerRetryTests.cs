@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using NovaImage.TestSupport;
@@ -38,6 +39,31 @@ public sealed class ServerRetryTests
             using var copy = new MemoryStream();
             await api.DownloadAsync(image.Id, copy);
             Assert.Equal(data, copy.ToArray());
+            var file = Path.Combine(Path.GetTempPath(), $"novaimage-retry-{Guid.NewGuid():N}.img");
+            try
+            {
+                await api.DownloadToFileAsync(image.Id, file);
+                Assert.Equal(data, await File.ReadAllBytesAsync(file));
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+            await using (var member = WithClosedPort(closed, GlanceIdentity.ProjectB))
+            {
+                await api.AddMemberAsync(image.Id, GlanceIdentity.ProjectB.ProjectId);
+                Assert.Equal(MemberStatus.Accepted, (await member.Api.SetMemberStatusAsync(image.Id, GlanceIdentity.ProjectB.ProjectId, MemberStatus.Accepted)).Status);
+            }
+            await using (var admin = WithClosedPort(closed, GlanceIdentity.Admin))
+            {
+                await admin.Api.DeactivateAsync(image.Id);
+                await admin.Api.ReactivateAsync(image.Id);
+            }
+            Assert.True(await api.IsFeatureSupportedAsync(GlanceFeature.Import));
+            var staged = await api.CreateImageAsync(new ImageCreate { Name = "retry-import", DiskFormat = "raw", ContainerFormat = "bare" });
+            await api.StageAsync(staged.Id, new MemoryStream(data));
+            await api.ImportAsync(staged.Id, ImageImport.GlanceDirect());
+            await api.DeleteImageAsync(staged.Id);
             Assert.Equal("v", (await api.GetImageAsync(image.Id)).Properties["k"]);
             Assert.Equal(ApiVersion.V2, await api.GetApiVersionAsync());
             Assert.NotEmpty(await api.GetVersionsAsync());
@@ -55,6 +81,14 @@ public sealed class ServerRetryTests
         Assert.Equal(apiAttemptsOnClosed, retries.Count);
         Assert.All(retries, r => Assert.Contains(closed.Authority, r.Message));
     }
+
+    private static ImageApiHost WithClosedPort(Uri closed, GlanceIdentity identity) => ImageApiHost.Create(o =>
+    {
+        o.ApiServers = [closed.AbsoluteUri, GlanceServer.Endpoint.AbsoluteUri];
+        o.NumRetries = 1;
+        o.RetryDelay = TimeSpan.Zero;
+        o.Token = identity.Token;
+    });
 
     [Fact]
     public async Task Three_closed_ports_fail_after_exactly_num_retries_plus_one_attempts()
@@ -172,5 +206,93 @@ public sealed class ServerRetryTests
         await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => host.Api.GetVersionsAsync());
 
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(550), $"two pauses of 300 ms, took {clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData(503, true)]
+    [InlineData(500, false)]
+    [InlineData(502, false)]
+    [InlineData(504, false)]
+    public async Task Only_503_among_error_statuses_is_retried(int status, bool retried)
+    {
+        // The real Glance cannot be made to answer these on demand: a handler in the client's pipeline answers the
+        // first two attempts with the status, later ones reach Glance (and the request log).
+        var injected = 0;
+        await using var host = ImageApiHost.Build(s =>
+        {
+            var builder = s.AddGlanceImageApi(o =>
+            {
+                o.ApiServers = [GlanceServer.Endpoint.AbsoluteUri];
+                o.NumRetries = 3;
+                o.RetryDelay = TimeSpan.Zero;
+                o.Token = GlanceIdentity.ProjectA.Token;
+            });
+            builder.AddHttpMessageHandler(() => new StatusInjector(() => Interlocked.Increment(ref injected) <= 2 ? status : null));
+            return builder;
+        });
+
+        var call = host.Api.ListImagesAsync(new ImageQuery { PageSize = 1 }).Take(1).ToListAsync().AsTask();
+
+        if (retried)
+        {
+            await call;
+            Assert.Equal(3, Volatile.Read(ref injected));
+            Assert.Single(host.Requests.All);
+            Assert.All(host.Logs.GetSnapshot().Where(r => r.Category == Transport && r.Id.Id == 1), r => Assert.Contains($"HTTP {status}", r.Message));
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<GlanceServerException>(() => call);
+            Assert.Equal(status, (int)error.StatusCode!);
+            Assert.Equal(1, Volatile.Read(ref injected));
+            Assert.Empty(host.Requests.All);
+        }
+    }
+
+    [Fact]
+    public async Task Timeouts_are_retried_on_the_next_server_and_end_as_a_connection_failure()
+    {
+        // A server that accepts connections and never answers.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var endpoint = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}");
+        await using var host = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [endpoint.AbsoluteUri];
+            o.NumRetries = 1;
+            o.RetryDelay = TimeSpan.Zero;
+            o.Timeout = TimeSpan.FromMilliseconds(300);
+        });
+
+        var error = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => host.Api.GetImageAsync("some-image"));
+
+        Assert.Equal(2, host.Requests.All.Count);
+        Assert.Contains("timed out", error.Message);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_is_not_retried()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        await using var host = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [$"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}"];
+            o.NumRetries = 3;
+            o.RetryDelay = TimeSpan.Zero;
+        });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Api.GetImageAsync("some-image", cancel.Token));
+
+        Assert.Single(host.Requests.All);
+    }
+
+    private sealed class StatusInjector(Func<int?> next) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            next() is { } status
+                ? Task.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)status) { RequestMessage = request, Content = new StringContent("injected") })
+                : base.SendAsync(request, cancellationToken);
     }
 }

@@ -32,6 +32,19 @@ public sealed class VersionSelectionTests
     }
 
     [Fact]
+    public async Task Auto_picks_v1_on_a_server_that_advertises_only_v1()
+    {
+        await using var server = await NovaImage.TestSupport.V1Server.V1Server.StartAsync();
+        await using var host = ImageApiHost.Create(GlanceIdentity.ProjectA, ApiVersion.Auto, server.Endpoint);
+
+        Assert.Equal(ApiVersion.V1, await host.Api.GetApiVersionAsync());
+        var image = await host.Api.CreateImageAsync(new ImageCreate { Name = "auto-v1", DiskFormat = "raw", ContainerFormat = "bare" });
+        Assert.Equal(image.Id, (await host.Api.GetImageAsync(image.Id)).Id);
+        Assert.Contains(server.Requests, r => r.StartsWith("HEAD /v1/images/", StringComparison.Ordinal));
+        Assert.Single(host.Logs.GetSnapshot(), r => r.Category == typeof(NovaImage.Runtime.GlanceTransport).FullName && r.Id.Id == 4 && r.Message.Contains("V1"));
+    }
+
+    [Fact]
     public async Task The_versions_document_is_read_once_per_endpoint_across_clients()
     {
         await using var host = ImageApiHost.Build(s => s.AddGlanceImageApi(o =>
@@ -101,6 +114,28 @@ public sealed class VersionSelectionTests
     }
 
     [Fact]
+    public async Task An_advertised_feature_the_probe_finds_disabled_fails_with_the_typed_error()
+    {
+        // The real Glance with multiple stores switched off, as far as the client can tell: /v2/info/stores answers 404.
+        await using var host = ImageApiHost.Build(s =>
+        {
+            var builder = s.AddGlanceImageApi(o =>
+            {
+                o.ApiServers = [GlanceServer.Endpoint.AbsoluteUri];
+                o.Token = GlanceIdentity.ProjectA.Token;
+            });
+            builder.AddHttpMessageHandler(() => new NotFoundAt("/v2/info/stores"));
+            return builder;
+        });
+
+        Assert.False(await host.Api.IsFeatureSupportedAsync(GlanceFeature.MultiStore));
+        var error = await Assert.ThrowsAsync<FeatureNotSupportedException>(() => host.Api.UploadAsync("any-image", new MemoryStream([1]), new UploadOptions { Store = "fs2" }));
+
+        Assert.Contains("not enabled on this server", error.Message);
+        Assert.Equal(0, host.Requests.PathsEndingWith("/file"));
+    }
+
+    [Fact]
     public async Task Auto_refuses_a_server_that_offers_no_usable_version()
     {
         await using var host = ImageApiHost.Build(s =>
@@ -137,5 +172,13 @@ public sealed class VersionSelectionTests
             response.StatusCode = HttpStatusCode.OK;
             return response;
         }
+    }
+
+    private sealed class NotFoundAt(string path) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath == path
+                ? Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request })
+                : base.SendAsync(request, cancellationToken);
     }
 }

@@ -11,13 +11,13 @@ namespace NovaImage.Tests.V1;
 /// </summary>
 public sealed class V1MetadataCodecPropertyTests
 {
-    private const long Iterations = 3000;
+    private const long Iterations = 2000;
     private const string KeyChars = "abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+.^_`|~";
 
     // Printable ASCII with inner spaces; no leading/trailing space (HTTP trims them), never empty (= null).
     private static readonly Gen<string> Text =
         Gen.Frequency(
-            (9, Gen.Char[' ', '~'].Array[1, 40]),
+            (19, Gen.Char[' ', '~'].Array[1, 40]),
             (1, Gen.Char[' ', '~'].Array[1000, 16000]))
         .Select(chars => new string(chars))
         .Where(s => s[0] != ' ' && s[^1] != ' ');
@@ -84,6 +84,31 @@ public sealed class V1MetadataCodecPropertyTests
             var error = Assert.Throws<HeaderEncodingException>(() => V1MetadataCodec.Encode(sample.Metadata, imageId: "img"));
             Assert.Contains(sample.Named, error.Message);
             Assert.Equal("img", error.ImageId);
+        }, iter: Iterations);
+
+    /// <summary>Mostly printable ASCII, sometimes any UTF-16 code unit (controls, Latin-1, CJK, lone surrogates).</summary>
+    private static readonly Gen<string> AnyString =
+        Gen.Frequency((4, Gen.Char[' ', '~']), (1, Gen.Char)).Array[0, 24].Select(chars => new string(chars));
+
+    [Fact]
+    public void Any_key_and_value_either_round_trip_exactly_or_are_refused_with_a_typed_error() =>
+        Gen.Select(AnyString, AnyString, AnyString).Sample((key, value, name) =>
+        {
+            var metadata = new V1ImageMetadata { Name = name, Properties = new Dictionary<string, string?> { [key] = value } };
+            Dictionary<string, string> headers;
+            try
+            {
+                headers = V1MetadataCodec.Encode(metadata);
+            }
+            catch (HeaderEncodingException error)
+            {
+                Assert.True(error.Message.Contains($"property '{key}'") || error.Message.Contains("field 'name'"), error.Message);
+                return;
+            }
+            using var response = new HttpResponseMessage();
+            foreach (var (headerName, headerValue) in headers)
+                Assert.True(response.Headers.TryAddWithoutValidation(CapitalizeLikeEventlet(headerName), headerValue));
+            Assert.Equal(metadata, V1MetadataCodec.Decode(response));
         }, iter: Iterations);
 
     [Fact]

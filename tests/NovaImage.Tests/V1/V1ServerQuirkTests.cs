@@ -155,4 +155,14 @@ public sealed class V1ServerQuirkTests : V1ServerTestBase
         using var response = await Raw(GlanceIdentity.ProjectA).SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Injected_failures_answer_the_next_requests_then_the_server_serves_again()
+    {
+        Server.Faults.FailNext(2, 503);
+        using (var first = await A.GetVersionsAsync()) Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        using (var second = await A.ListImagesDetailAsync(new Dictionary<string, string>())) Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        using var third = await A.ListImagesDetailAsync(new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
 }

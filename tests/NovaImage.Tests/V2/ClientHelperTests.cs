@@ -70,4 +70,16 @@ public sealed class ClientHelperTests
     [Fact]
     public void Create_requires_a_base_address() =>
         Assert.Throws<ArgumentException>(() => GlanceV2Client.Create(new HttpClient()));
+
+    [Fact]
+    public void Every_image_operation_has_exactly_one_v2_method()
+    {
+        var marked = typeof(IGlanceV2Api).GetMethods()
+            .Select(m => (Method: m.Name, Attribute: m.GetCustomAttributes(typeof(ImageOperationAttribute), false).Cast<ImageOperationAttribute>().SingleOrDefault()))
+            .Where(m => m.Attribute is not null)
+            .ToLookup(m => m.Attribute!.Operation, m => m.Method);
+
+        Assert.All(Enum.GetValues<ImageOperation>(), op => Assert.Single(marked[op]));
+        Assert.Equal(2, ((GlanceApiVersionAttribute)Attribute.GetCustomAttribute(typeof(IGlanceV2Api), typeof(GlanceApiVersionAttribute))!).Major);
+    }
 }
