@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using NovaImage.TestSupport;
+using NovaImage.Tests.ImageApi;
 
 namespace NovaImage.Tests.Download;
 
@@ -28,6 +30,26 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
         Assert.Equal(image.Locations[0].Url, result.SourceLocation);
         Assert.Contains(StoreFile(image), result.Reason, StringComparison.Ordinal);
         Assert.Empty(TempFiles());
+    }
+
+    [Fact]
+    public async Task AnAllowedSchemeWithoutAnAdapterIsReportedOncePerClientNotOnEveryDownload()
+    {
+        var data = RandomBytes(64 * 1024);
+        var image = await UploadAsync(data);
+        await using var client = ImageApiHost.Create(o =>
+        {
+            o.ApiServers = [GlanceServer.Endpoint.AbsoluteUri];
+            o.Token = GlanceIdentity.ProjectA.Token;
+            o.AllowedDirectUrlSchemes = ["file", "rbd"];
+            o.Filesystems = DirectOptions().Filesystems;
+        });
+
+        await client.Api.DownloadToFileAsync(image.Id, Destination("first.raw"));
+        await client.Api.DownloadToFileAsync(image.Id, Destination("second.raw"));
+
+        var warning = Assert.Single(client.Logs.GetSnapshot(), r => r.Id.Id == 4001);
+        Assert.Contains("rbd", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
