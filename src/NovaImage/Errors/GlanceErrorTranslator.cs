@@ -16,10 +16,14 @@ internal static partial class GlanceErrorTranslator
     /// <summary>Translates an HTTP error answer.</summary>
     public static GlanceException FromResponse(ImageOperation operation, string? imageId, Uri? server, HttpStatusCode status, string? body, HttpResponseHeaders? headers, Exception? inner)
     {
-        var context = new GlanceErrorContext(imageId, server, status, ExtractMessage(body), RequestId(headers));
+        // Glance answers 300 with its versions document to any path of a version it does not serve (e.g. /v1 on
+        // Rocky and later): that document is not an error message, so it is not repeated.
+        var multipleChoices = status == HttpStatusCode.MultipleChoices;
+        var context = new GlanceErrorContext(imageId, server, status, multipleChoices ? null : ExtractMessage(body), RequestId(headers));
         var what = Describe(operation, imageId);
         return (int)status switch
         {
+            300 => new FeatureNotSupportedException($"{what}: this server does not serve the configured Glance API version (it answered with its versions document; try ApiVersion Auto or V2)", context, inner),
             401 or 403 => new ImageNotAuthorizedException($"{what}: not authorized", context, inner),
             404 => new ImageNotFoundException(imageId is null ? $"{what}: not found" : $"{what}: image not found", context, inner),
             400 or 415 or 416 => new InvalidImageRequestException($"{what}: Glance refused the request as invalid", context, inner),

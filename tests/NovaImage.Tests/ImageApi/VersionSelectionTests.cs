@@ -32,6 +32,18 @@ public sealed class VersionSelectionTests
     }
 
     [Fact]
+    public async Task Configured_v1_on_a_server_without_v1_fails_with_the_typed_error_not_its_versions_document()
+    {
+        await using var host = ImageApiHost.Create(GlanceIdentity.ProjectA, ApiVersion.V1, GlanceServer.Endpoint);
+
+        var error = await Assert.ThrowsAsync<FeatureNotSupportedException>(() => host.Api.GetImageAsync(Guid.NewGuid().ToString()));
+
+        Assert.Equal(HttpStatusCode.MultipleChoices, error.StatusCode);
+        Assert.Contains("does not serve", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("versions", error.GlanceMessage ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Auto_picks_v1_on_a_server_that_advertises_only_v1()
     {
         await using var server = await NovaImage.TestSupport.V1Server.V1Server.StartAsync();
