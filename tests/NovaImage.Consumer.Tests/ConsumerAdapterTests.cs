@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +20,7 @@ public sealed class ConsumerAdapterTests
     [Fact]
     public async Task TheConsumersAdapterServesADirectDownloadFromTheRealGlance()
     {
-        var counters = new ConcurrentBag<RequestCounter>();
+        var requests = new RequestLog();
         var services = new ServiceCollection();
         services.AddGlanceImageApi<ConsumerImageApi>(o =>
             {
@@ -30,12 +29,7 @@ public sealed class ConsumerAdapterTests
                 o.AllowedDirectUrlSchemes = ["file"];
                 o.Filesystems = [new ImageFileSystem { Name = "store", Id = StoreId(), Mountpoint = Path.Combine(GlanceServer.StateDir, "images", "fs1") }];
             })
-            .AddHttpMessageHandler(() =>
-            {
-                var counter = new RequestCounter();
-                counters.Add(counter);
-                return counter;
-            });
+            .AddHttpMessageHandler(() => new RequestCounter(requests));
         await using var provider = services.BuildServiceProvider();
         var api = provider.GetRequiredService<IImageApi>();
         Assert.IsType<ConsumerImageApi>(api);
@@ -52,8 +46,8 @@ public sealed class ConsumerAdapterTests
             Assert.Equal(DownloadPath.DirectStore, result.Path);
             Assert.Contains("copied by AuditedFileStoreAdapter from audited ", result.Reason, StringComparison.Ordinal);
             Assert.Equal(result.SourceLocation, AuditedFileStoreAdapter.Opened[image.Id]);
-            Assert.Equal(0, counters.Sum(c => c.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/file", StringComparison.Ordinal))));
-            Assert.Equal(1, counters.Sum(c => c.Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/file", StringComparison.Ordinal))));
+            Assert.Equal(0, requests.All.Count(r => r.Method == "GET" && r.Uri.AbsolutePath.EndsWith("/file", StringComparison.Ordinal)));
+            Assert.Equal(1, requests.All.Count(r => r.Method == "PUT" && r.Uri.AbsolutePath.EndsWith("/file", StringComparison.Ordinal)));
             Assert.Equal(data, await File.ReadAllBytesAsync(destination));
             Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(data)), result.VerifiedHash);
         }

@@ -1,31 +1,25 @@
-using System.Collections.Concurrent;
-
 namespace NovaImage.TestSupport;
 
 /// <summary>
-/// A handler for an <see cref="HttpClient"/> pipeline that records every request it passes on (method, path and
-/// <c>Range</c>), to prove which Glance routes a client used.
+/// A handler for an <see cref="HttpClient"/> pipeline that records every request it passes on into a
+/// <see cref="RequestLog"/>, to prove which Glance routes (and servers) a client used. Several counters may share one
+/// log: IHttpClientFactory builds (and rebuilds) handler chains, each with its own counter.
 /// </summary>
 public sealed class RequestCounter : DelegatingHandler
 {
-    private readonly ConcurrentQueue<(string Method, string Path, string? Range)> _requests = new();
+    /// <summary>Creates a counter writing to <paramref name="log"/> (or a log of its own); IHttpClientFactory sets the inner handler.</summary>
+    public RequestCounter(RequestLog? log = null) => Log = log ?? new RequestLog();
 
-    /// <summary>Creates the counter (set <see cref="DelegatingHandler.InnerHandler"/>, or let IHttpClientFactory do it).</summary>
-    public RequestCounter() { }
+    /// <summary>Creates a counter in front of <paramref name="inner"/>, writing to <paramref name="log"/> (or a log of its own).</summary>
+    public RequestCounter(HttpMessageHandler inner, RequestLog? log = null) : base(inner) => Log = log ?? new RequestLog();
 
-    /// <summary>Creates the counter in front of <paramref name="inner"/>.</summary>
-    public RequestCounter(HttpMessageHandler inner) : base(inner) { }
-
-    /// <summary>Every request so far, in order.</summary>
-    public IReadOnlyList<(string Method, string Path, string? Range)> Requests => _requests.ToArray();
-
-    /// <summary>How many requests went to a path ending with <paramref name="suffix"/> (e.g. <c>/file</c>).</summary>
-    public int CountPathsEndingWith(string suffix) => _requests.Count(r => r.Path.EndsWith(suffix, StringComparison.Ordinal));
+    /// <summary>What this counter recorded.</summary>
+    public RequestLog Log { get; }
 
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        _requests.Enqueue((request.Method.Method, request.RequestUri?.AbsolutePath ?? "", request.Headers.Range?.ToString()));
+        Log.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, request.Headers.Range?.ToString()));
         return base.SendAsync(request, cancellationToken);
     }
 }

@@ -164,7 +164,7 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
 
         Assert.Equal(DownloadPath.Http, result.Path);
         Assert.Contains("FileDirectStoreAdapter refused", result.Reason, StringComparison.Ordinal);
-        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(1, counter.Log.PathsEndingWith("/file"));
         Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
     }
 

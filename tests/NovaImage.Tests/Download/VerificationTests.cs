@@ -147,6 +147,6 @@ public sealed class VerificationTests : DownloadTestBase
         await Assert.ThrowsAsync<ImageNotFoundException>(() =>
             Downloader(HttpOnly).DownloadToFileAsync(new Image { Id = id, Size = 10 }, V2Source(id, counter), Destination()));
 
-        Assert.Equal(1, counter.CountPathsEndingWith("/file"));
+        Assert.Equal(1, counter.Log.PathsEndingWith("/file"));
     }
 }

@@ -63,7 +63,7 @@ public sealed class ImageApiHost : IAsyncDisposable
         var logs = new FakeLogCollector();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
         var counter = new RequestLog();
-        register(services).AddHttpMessageHandler(() => new Recorder(counter));
+        register(services).AddHttpMessageHandler(() => new RequestCounter(counter));
         return new ImageApiHost(services.BuildServiceProvider(), counter, logs);
     }
 
@@ -79,14 +79,4 @@ public sealed class ImageApiHost : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
-
-    // IHttpClientFactory builds (and rebuilds) handler chains; each chain gets a recorder writing to the shared log.
-    private sealed class Recorder(RequestLog log) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            log.Add(request.Method.Method, request.RequestUri!);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }
