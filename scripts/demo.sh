@@ -41,7 +41,8 @@ MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=f
 say "(NativeAOT: dotnet publish samples/NovaImage.Cli -r linux-x64 gives one self-contained 'novaimage' binary)"
 
 step "Start a local Glance (Debian's Glance, no Keystone) on 127.0.0.1:$GLANCE_PORT"
-eval "$(scripts/glance-dev.sh start)"
+exports=$(scripts/glance-dev.sh start)   # an assignment keeps a failed start fatal (set -e); eval "$(...)" would not
+eval "$exports"
 export NOVAIMAGE_API_SERVERS=$NOVAIMAGE_GLANCE_URL
 # The dev Glance takes PROJECT:USER:ROLES as its token (tests/NovaImage.TestSupport/GlanceIdentity.cs).
 export OS_AUTH_TOKEN=0123456789abcdef0123456789abcdef:demo:member,reader
