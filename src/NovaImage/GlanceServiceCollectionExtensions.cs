@@ -3,8 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NovaImage;
-using NovaImage.Runtime;
-using NovaImage.Servers;
+using NovaImage.Core;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

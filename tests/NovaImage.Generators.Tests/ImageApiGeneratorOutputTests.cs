@@ -23,7 +23,7 @@ public sealed class ImageApiGeneratorOutputTests
         Assert.Contains("#nullable enable", text);
         Assert.Contains("namespace Consumer.Images", text);
         Assert.Contains("[global::System.CodeDom.Compiler.GeneratedCode(\"NovaImage.Generators\"", text);
-        Assert.Contains("partial class MyImages : global::NovaImage.IImageApi, global::NovaImage.Runtime.IGeneratedImageApi<MyImages>", text);
+        Assert.Contains("partial class MyImages : global::NovaImage.IImageApi, global::NovaImage.Core.IGeneratedImageApi<MyImages>", text);
         var type = output.GetTypeByMetadataName("Consumer.Images.MyImages")!;
         Assert.Contains(type.AllInterfaces, i => i.ToDisplayString() == "NovaImage.IImageApi");
     }
@@ -62,10 +62,10 @@ public sealed class ImageApiGeneratorOutputTests
     {
         var (text, _, _) = Generate(GeneratorHarness.Consumer);
 
-        Assert.Contains("(api, ct) => global::NovaImage.Translation.V2ImageOperations.UpdateAsync(api, imageId, update, ct),", text);
-        Assert.Contains("(api, ct) => global::NovaImage.Translation.V1ImageOperations.UpdateAsync(api, imageId, update, ct),", text);
-        Assert.Contains("global::NovaImage.Translation.V2ImageOperations.ListAsync(_transport, query, cancellationToken)", text);
-        Assert.Contains("global::NovaImage.Translation.V1ImageOperations.DownloadToFileAsync(_transport, imageId, destinationPath, options, DirectStoreAdapters, cancellationToken)", text);
+        Assert.Contains("(api, ct) => global::NovaImage.V2.V2ImageOperations.UpdateAsync(api, imageId, update, ct),", text);
+        Assert.Contains("(api, ct) => global::NovaImage.V1.V1ImageOperations.UpdateAsync(api, imageId, update, ct),", text);
+        Assert.Contains("global::NovaImage.V2.V2ImageOperations.ListAsync(_transport, query, cancellationToken)", text);
+        Assert.Contains("global::NovaImage.V1.V1ImageOperations.DownloadToFileAsync(_transport, imageId, destinationPath, options, DirectStoreAdapters, cancellationToken)", text);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ImageApiGeneratorOutputTests
 
         Assert.Contains("var dataStart = data.CanSeek ? data.Position : 0L;", text);
         Assert.Contains("global::NovaImage.ImageOperation.Upload, imageId, data.CanSeek,", text);
-        Assert.Contains("(api, ct) => { if (data.CanSeek) data.Position = dataStart; return global::NovaImage.Translation.V2ImageOperations.UploadAsync(api, imageId, data, options, ct); },", text);
+        Assert.Contains("(api, ct) => { if (data.CanSeek) data.Position = dataStart; return global::NovaImage.V2.V2ImageOperations.UploadAsync(api, imageId, data, options, ct); },", text);
     }
 
     [Fact]

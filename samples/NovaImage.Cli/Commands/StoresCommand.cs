@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NovaImage.Cli.Output;
-using NovaImage.Runtime;
+using NovaImage.Core;
 using NovaImage.V2;
 using Refit;
 using Spectre.Console;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NovaImage.Servers;
+using NovaImage.Core;
 
 namespace NovaImage;
 

@@ -120,7 +120,7 @@ public sealed class ConfigurationTests : IDisposable
         await host.Api.DeleteImageAsync(image.Id);
 
         Assert.Equal(GlanceServer.Endpoint.Authority, Assert.Single(host.Transport.Servers).Authority);
-        var warning = Assert.Single(host.Logs.GetSnapshot(), r => r.Category == typeof(NovaImage.Runtime.GlanceTransport).FullName && r.Id.Id == 3);
+        var warning = Assert.Single(host.Logs.GetSnapshot(), r => r.Category == typeof(NovaImage.Core.GlanceTransport).FullName && r.Id.Id == 3);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("host/port/protocol", warning.Message);
         Assert.Contains($"api_servers = http://{GlanceServer.Endpoint.Host}:{GlanceServer.Endpoint.Port}", warning.Message);

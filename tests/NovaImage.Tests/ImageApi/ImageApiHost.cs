@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using NovaImage.Runtime;
+using NovaImage.Core;
 using NovaImage.TestSupport;
 
 namespace NovaImage.Tests.ImageApi;

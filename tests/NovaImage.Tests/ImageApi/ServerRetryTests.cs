@@ -9,7 +9,7 @@ namespace NovaImage.Tests.ImageApi;
 /// <summary>Nova's server rotation and retry rules, against closed ports and the real Glance.</summary>
 public sealed class ServerRetryTests
 {
-    private static readonly string Transport = typeof(NovaImage.Runtime.GlanceTransport).FullName!;
+    private static readonly string Transport = typeof(NovaImage.Core.GlanceTransport).FullName!;
 
     [Fact]
     public async Task With_a_closed_port_and_the_real_Glance_every_operation_succeeds()

@@ -1,7 +1,8 @@
 using System.Net;
-using NovaImage.Servers;
-using NovaImage.Translation;
+using NovaImage.Core;
 using NovaImage.V1;
+using NovaImage.V2;
+using NovaImage.Transfers;
 
 namespace NovaImage.Tests.ImageApi;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace NovaImage.Runtime;
+namespace NovaImage.Core;
 
 /// <summary>
 /// Implemented by the generator on every <c>[GlanceImageApi] partial class</c>: lets dependency injection build

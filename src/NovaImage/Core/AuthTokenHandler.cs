@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace NovaImage.Servers;
+namespace NovaImage.Core;
 
 /// <summary>Sends the configured <see cref="GlanceOptions.Token"/> as <c>X-Auth-Token</c> unless the request already carries one.</summary>
 internal sealed class AuthTokenHandler(IOptions<GlanceOptions> options) : DelegatingHandler

@@ -1,4 +1,4 @@
-namespace NovaImage.Servers;
+namespace NovaImage.Core;
 
 /// <summary>Turns <c>api_servers</c> entries (or the deprecated host/port/protocol) into endpoint URIs.</summary>
 internal static class GlanceEndpoints

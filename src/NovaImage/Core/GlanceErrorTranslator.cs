@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Refit;
 
-namespace NovaImage;
+namespace NovaImage.Core;
 
 /// <summary>
 /// Turns a failed call into the typed exception of Nova's translation table (v1-v2-mapping.md §4.6): per-image

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace NovaImage.Servers;
+namespace NovaImage.Core;
 
 /// <summary>Reads a Glance versions document (<c>{"versions": [{"id", "status", "links": [{"rel", "href"}]}]}</c>).</summary>
 internal static class VersionsDocument

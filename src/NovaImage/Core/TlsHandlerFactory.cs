@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace NovaImage.Servers;
+namespace NovaImage.Core;
 
 /// <summary>The primary handler: TLS verification as configured (<c>insecure</c>, <c>cafile</c>).</summary>
 internal static class TlsHandlerFactory

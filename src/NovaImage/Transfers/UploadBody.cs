@@ -1,4 +1,4 @@
-namespace NovaImage.Translation;
+namespace NovaImage.Transfers;
 
 /// <summary>The body of an upload or stage: the caller's stream, reporting progress when asked.</summary>
 internal static class UploadBody

@@ -2,12 +2,12 @@ using System.ComponentModel;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NovaImage.Servers;
+using NovaImage.Core;
 using Polly;
 using Polly.Retry;
 using Refit;
 
-namespace NovaImage.Runtime;
+namespace NovaImage.Core;
 
 /// <summary>
 /// The plumbing under every generated <see cref="IImageApi"/> client: endpoint rotation, Nova's retry rules,

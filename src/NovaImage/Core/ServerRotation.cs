@@ -1,4 +1,4 @@
-namespace NovaImage.Servers;
+namespace NovaImage.Core;
 
 /// <summary>
 /// The client's endpoints, shuffled once (as Nova shuffles <c>api_servers</c> per client) and then handed out

@@ -1,6 +1,6 @@
 using NovaImage.V2;
 
-namespace NovaImage.Translation;
+namespace NovaImage.V2;
 
 /// <summary>The arguments of one <c>GET /v2/images</c> request.</summary>
 internal sealed record V2ListFilter(

@@ -1,6 +1,6 @@
 using NovaImage.V1;
 
-namespace NovaImage.Translation;
+namespace NovaImage.V1;
 
 /// <summary>
 /// <see cref="ImageQuery"/> → v1 list parameters. v1 filters one value per field and knows no ids, owners, tags,

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace NovaImage.Servers;
+namespace NovaImage.Core;
 
 /// <summary>
 /// What each endpoint told us, kept for the life of the process (one per service provider): its versions document

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NovaImage.V2;
 
-namespace NovaImage.Translation;
+namespace NovaImage.V2;
 
 /// <summary>
 /// Builds the v2 JSON Patch for an <see cref="ImageUpdate"/> against the image as it is now: base fields are

@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using NovaImage.DirectStore;
-using NovaImage.Runtime;
+using NovaImage.Core;
 using NovaImage.Transfers;
 using NovaImage.V2;
 using Refit;
 
-namespace NovaImage.Translation;
+namespace NovaImage.V2;
 
 /// <summary>
 /// The v2 side of the operations whose Refit call needs translating (the generated clients call these; the

@@ -1,6 +1,6 @@
 using NovaImage.V1;
 
-namespace NovaImage.Translation;
+namespace NovaImage.V1;
 
 /// <summary>Glance v1 metadata ↔ the unified model (v1-v2-mapping.md §1, Nova's <c>_extract_attributes</c>).</summary>
 internal static class V1ImageMapper

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace NovaImage.Translation;
+namespace NovaImage.Transfers;
 
 /// <summary>Opens the file of an <c>UploadFileAsync</c> call (a seekable stream, so the upload can be retried).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

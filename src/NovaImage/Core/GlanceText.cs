@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NovaImage.Translation;
+namespace NovaImage.Core;
 
 /// <summary>The wire spellings shared by both versions (statuses, visibilities, member statuses).</summary>
 internal static class GlanceText

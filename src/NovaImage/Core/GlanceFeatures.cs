@@ -1,4 +1,4 @@
-namespace NovaImage.Servers;
+namespace NovaImage.Core;
 
 /// <summary>What each <see cref="GlanceFeature"/> needs: the minor version that introduced it and where to probe.</summary>
 internal static class GlanceFeatures

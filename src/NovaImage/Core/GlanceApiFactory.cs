@@ -1,4 +1,4 @@
-namespace NovaImage.Runtime;
+namespace NovaImage.Core;
 
 /// <summary>Creates the Refit client of a Glance version over an <see cref="HttpClient"/> (generated stubs only, AOT-clean).</summary>
 internal static class GlanceApiFactory

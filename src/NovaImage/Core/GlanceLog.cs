@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace NovaImage.Servers;
+namespace NovaImage.Core;
 
 /// <summary>The client's log messages (LoggerMessage source generation).</summary>
 internal static partial class GlanceLog

@@ -2,12 +2,12 @@ using System.ComponentModel;
 using System.Net;
 using System.Runtime.CompilerServices;
 using NovaImage.DirectStore;
-using NovaImage.Runtime;
+using NovaImage.Core;
 using NovaImage.Transfers;
 using NovaImage.V1;
 using Refit;
 
-namespace NovaImage.Translation;
+namespace NovaImage.V1;
 
 /// <summary>
 /// The v1 side of the operations (the generated clients call these when the client uses API v1). v1 answers come

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using NovaImage.DirectStore;
-using NovaImage.Runtime;
+using NovaImage.Core;
 using NovaImage.Transfers;
 
-namespace NovaImage.Translation;
+namespace NovaImage.Core;
 
 /// <summary>The download pipeline of a generated client, with that client's compile-time adapter registry.</summary>
 internal static class ImageDownloads

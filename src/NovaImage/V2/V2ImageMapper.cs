@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NovaImage.V2;
 
-namespace NovaImage.Translation;
+namespace NovaImage.V2;
 
 /// <summary>Glance v2 records ↔ the unified model (v1-v2-mapping.md §1).</summary>
 internal static class V2ImageMapper
