@@ -15,7 +15,7 @@ namespace NovaImage.V2;
 /// (<see cref="CreateImageAsync"/> and <see cref="DownloadImageDataAsync"/>) return an <see cref="IApiResponse{T}"/>
 /// instead of throwing: call <c>EnsureSuccessStatusCodeAsync()</c> on it for the same exception.
 /// </remarks>
-[GlanceApiVersion(2)]
+[GlanceApiVersion(2, Operations = typeof(V2ImageOperations))]
 [Headers("Accept: application/json")]
 public interface IGlanceV2Api
 {
