@@ -41,6 +41,8 @@ internal static partial class GlanceErrorTranslator
     public static GlanceException? Translate(GlanceCall call, Uri server, Exception exception) => exception switch
     {
         GlanceException => null,
+        // Raised by the client's own handlers (e.g. a token that cannot be sent); Refit wraps what a handler throws.
+        ApiRequestException { InnerException: GlanceException inner } => inner,
         ApiException api => FromResponse(call.Name, call.ImageId, server, api.StatusCode, api.Content, api.Headers, api),
         HttpRequestException { StatusCode: { } status } => FromResponse(call.Name, call.ImageId, server, status, null, null, exception),
         System.Text.Json.JsonException => new GlanceServerException($"Glance {call.Name}: the answer could not be read ({exception.Message})", new GlanceErrorContext(call.ImageId, server), exception),

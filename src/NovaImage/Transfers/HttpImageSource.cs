@@ -12,7 +12,7 @@ namespace NovaImage.Transfers;
 /// 0). Interprets 200, 206 and 204; 503 and connection failures are left to the core's one transient rule, other
 /// statuses become the typed errors.
 /// </summary>
-internal sealed class HttpImageSource
+internal class HttpImageSource
 {
     private readonly Func<GlanceAttempt, string?, CancellationToken, Task<Answer>> _send;
 
@@ -21,6 +21,12 @@ internal sealed class HttpImageSource
         ImageId = imageId;
         SupportsRange = supportsRange;
         _send = send;
+    }
+
+    /// <summary>The same source, declaring whether it can start at an offset (tests derive from it to misbehave).</summary>
+    protected internal HttpImageSource(HttpImageSource source, bool supportsRange)
+        : this(source.ImageId, supportsRange, source._send)
+    {
     }
 
     /// <summary>The image.</summary>
@@ -38,7 +44,7 @@ internal sealed class HttpImageSource
         new(imageId, false, async (attempt, _, ct) => Answer.From(await attempt.Api<IGlanceV1Api>().DownloadImageAsync(imageId, ct).ConfigureAwait(false)));
 
     /// <summary>Opens the data on <paramref name="attempt"/>'s endpoint from <paramref name="offset"/> (when ranges are supported).</summary>
-    public async Task<ImageDataResponse> OpenAsync(GlanceAttempt attempt, long offset, CancellationToken cancellationToken)
+    public virtual async Task<ImageDataResponse> OpenAsync(GlanceAttempt attempt, long offset, CancellationToken cancellationToken)
     {
         var range = SupportsRange && offset > 0 ? string.Create(CultureInfo.InvariantCulture, $"bytes={offset}-") : null;
         var response = await _send(attempt, range, cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,7 @@ public interface IGlanceV2Api
     Task<GlanceImportInfo> GetImportInfoAsync(CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /v2/info/stores</c>: the stores (v2.8+, multi-store only; 404 otherwise).</summary>
+    [ImageOperation(ImageOperation.ListStores)]
     [Get("/v2/info/stores")]
     Task<GlanceStoreList> GetStoresAsync(CancellationToken cancellationToken = default);
 
