@@ -236,7 +236,7 @@ public abstract class ImageApiContractTests : IAsyncLifetime
         var listed = await Owner.ListImagesAsync(new ImageQuery
         {
             Properties = new Dictionary<string, string> { ["novaimage_run"] = _run },
-            Sort = [new SortKey("name", Descending: false)],
+            Sort = [new SortKey("name", SortDirection.Ascending)],
         }).Select(i => i.Name).ToListAsync();
 
         Assert.Equal([$"{_run}-sort-a", $"{_run}-sort-b", $"{_run}-sort-c"], listed);
