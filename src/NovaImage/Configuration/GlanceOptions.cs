@@ -48,7 +48,14 @@ public sealed class GlanceOptions
     /// <summary>URL schemes that may be read directly from the store (<c>allowed_direct_url_schemes</c>), e.g. <c>file</c>.</summary>
     public IList<string> AllowedDirectUrlSchemes { get; set; } = [];
 
-    /// <summary>Filesystems this host mounts (<c>[image_file_url] filesystems</c> and their sections).</summary>
+    /// <summary>
+    /// Filesystems this host mounts that back a Glance file store, for direct <c>file</c> downloads (with <c>file</c> in
+    /// <see cref="AllowedDirectUrlSchemes"/>). Each entry needs the store's <see cref="ImageFileSystem.Id"/> and this
+    /// host's <see cref="ImageFileSystem.Mountpoint"/>. In appsettings.json: <c>"Glance": { "Filesystems": [ { "Name":
+    /// "shared1", "Id": "5e8f6a8c-1111", "Mountpoint": "/mnt/glance1" } ] }</c>; in nova.conf:
+    /// <c>[image_file_url] filesystems = shared1</c> with <c>[image_file_url:shared1] id = ...</c> and
+    /// <c>mountpoint = ...</c>.
+    /// </summary>
     public IList<ImageFileSystem> Filesystems { get; set; } = [];
 
     /// <summary>Deprecated Glance host (<c>host</c>); honoured only when <see cref="ApiServers"/> is empty.</summary>

@@ -103,7 +103,11 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(2, options.NumRetries);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
         Assert.Equal("abc", Assert.Single(options.Filesystems).Id);
-        Assert.NotNull(await host.Api.ListImagesAsync(new ImageQuery { PageSize = 1 }).Take(1).ToListAsync());
+
+        // The bound client lists (a missing token would be refused and throw) from the configured server, in one v2
+        // request.
+        await host.Api.ListImagesAsync(new ImageQuery { PageSize = 1 }).Take(1).ToListAsync();
+        Assert.Equal(new Uri(GlanceServer.Endpoint, "v2/images?limit=1"), Assert.Single(host.Requests.All).Uri);
     }
 
     [Fact]
