@@ -40,6 +40,15 @@ public sealed class GlanceOptions
     /// <summary>CA bundle to trust (<c>cafile</c>).</summary>
     public string? CaFile { get; set; }
 
+    /// <summary>
+    /// PEM client certificate presented to Glance for mutual TLS (<c>certfile</c>). It may hold the private key too;
+    /// otherwise give <see cref="KeyFile"/>.
+    /// </summary>
+    public string? CertFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="CertFile"/> (<c>keyfile</c>), when the certificate file does not hold it.</summary>
+    public string? KeyFile { get; set; }
+
     /// <summary>Static token sent as <c>X-Auth-Token</c> (<c>token</c>); visible ASCII only. Ignored when <see cref="TokenProvider"/> is set.</summary>
     public string? Token { get; set; }
 
