@@ -118,6 +118,8 @@ public sealed partial class ImageApiGenerator
             w.WriteLine($"public async {member.ReturnType} {member.Name}({parameters})");
             w.WriteLine("{");
             w.Indent++;
+            // An image href (a Glance self link) is checked against the client's endpoints before anything is sent.
+            if (imageId != "null") w.WriteLine("imageId = _core.ResolveImageId(imageId);");
             w.WriteLine($"var version = await _core.GetApiVersionAsync({token}).ConfigureAwait(false);");
             var implementations = contract.Versions.Where(v => v.Operations.Contains(member.Operation)).ToList();
             var notSupported = $"throw _core.NotSupported(global::NovaImage.ImageOperation.{member.Operation}, version, {imageId});";
