@@ -8,14 +8,14 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
-using NovaImage.Analyzers.Configuration;
 using NovaImage.Analyzers.Diagnostics;
+using NovaImage.ConfigFiles;
 
 namespace NovaImage.CodeFixes;
 
 /// <summary>
 /// NIMG0201: rewrites a nova.conf or appsettings file (an additional document) from host/port/protocol to
-/// api_servers, with <see cref="LegacyGlanceConfig.Migrate"/> (the same code as <c>novaimage config migrate</c>).
+/// api_servers, with <see cref="ConfigMigration.Migrate"/> (the same code as <c>novaimage config migrate</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConfigFileCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) }), Shared]
 public sealed class ConfigFileCodeFixProvider : CodeFixProvider
@@ -40,10 +40,10 @@ public sealed class ConfigFileCodeFixProvider : CodeFixProvider
 
     private static async Task<SourceText?> MigratedAsync(TextDocument document, CancellationToken cancellationToken)
     {
-        if (LegacyGlanceConfig.KindFromPath(document.FilePath ?? document.Name) is not { } kind) return null;
+        if (ConfigScanner.KindFromPath(document.FilePath ?? document.Name) is not { } kind) return null;
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var original = text.ToString();
-        var migrated = LegacyGlanceConfig.Migrate(original, kind);
+        var migrated = ConfigMigration.Migrate(original, kind);
         return ReferenceEquals(migrated, original) || migrated == original ? null : SourceText.From(migrated, text.Encoding, text.ChecksumAlgorithm);
     }
 

@@ -6,7 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NovaImage.Analyzers.Configuration;
+using NovaImage.ConfigFiles;
 
 namespace NovaImage.CodeFixes;
 
@@ -134,12 +134,12 @@ internal sealed class DeprecatedOptionGroup
 
         if (hostValue.HasValue && protocolConstant && portConstant)
         {
-            var url = LegacyGlanceConfig.FormatApiServer(protocolValue.Value as string, (string)hostValue.Value!, ConstantText(portValue.Value));
+            var url = ApiServerAddress.FromLegacyOptions(protocolValue.Value as string, (string)hostValue.Value!, ConstantText(portValue.Value));
             return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(url));
         }
 
         var text = new StringBuilder("$\"");
-        if (protocolConstant) text.Append(Escape((protocolValue.Value as string)?.Trim().ToLowerInvariant() ?? LegacyGlanceConfig.DefaultProtocol));
+        if (protocolConstant) text.Append(Escape((protocolValue.Value as string)?.Trim().ToLowerInvariant() ?? ApiServerAddress.DefaultProtocol));
         else text.Append(Hole(protocol!));
         text.Append("://");
         if (hostValue.HasValue)
@@ -152,7 +152,7 @@ internal sealed class DeprecatedOptionGroup
             text.Append(Hole(host));
         }
         text.Append(':');
-        if (portConstant) text.Append(Escape(ConstantText(portValue.Value) ?? LegacyGlanceConfig.DefaultPort.ToString(CultureInfo.InvariantCulture)));
+        if (portConstant) text.Append(Escape(ConstantText(portValue.Value) ?? ApiServerAddress.DefaultPort.ToString(CultureInfo.InvariantCulture)));
         else text.Append(Hole(port!));
         text.Append('"');
         return SyntaxFactory.ParseExpression(text.ToString());

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using NovaImage.Analyzers.Configuration;
 using NovaImage.Analyzers.Diagnostics;
+using NovaImage.ConfigFiles;
 
 namespace NovaImage.Analyzers.Rules;
 
@@ -33,21 +33,21 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     private static void Analyze(AdditionalFileAnalysisContext context)
     {
         var file = context.AdditionalFile;
-        if (LegacyGlanceConfig.KindFromPath(file.Path) is not { } kind) return;
+        if (ConfigScanner.KindFromPath(file.Path) is not { } kind) return;
         if (file.GetText(context.CancellationToken)?.ToString() is not { } text) return;
 
-        var findings = LegacyGlanceConfig.Find(text, kind);
+        var findings = ConfigScanner.Find(text, kind);
         string? suggestion = null;
         foreach (var finding in findings)
         {
             switch (finding.Issue)
             {
-                case LegacyGlanceConfigIssue.DeprecatedOption:
+                case ConfigIssue.DeprecatedOption:
                     suggestion ??= Suggestion(findings, kind);
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.DeprecatedOptionInConfigFile, ConfigFileLocations.Of(file, finding), finding.Key, suggestion));
                     break;
-                case LegacyGlanceConfigIssue.V1ApiVersion:
+                case ConfigIssue.V1ApiVersion:
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.V1SelectedInConfigFile, ConfigFileLocations.Of(file, finding), finding.Key));
                     break;
@@ -56,12 +56,12 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The api_servers line the file should have, e.g. <c>api_servers = https://glance:9292</c>.</summary>
-    private static string Suggestion(IReadOnlyList<LegacyGlanceConfigFinding> findings, LegacyGlanceConfigKind kind)
+    private static string Suggestion(IReadOnlyList<ConfigFinding> findings, ConfigFileKind kind)
     {
         string? host = null, port = null, protocol = null;
         foreach (var finding in findings)
         {
-            if (finding.Issue != LegacyGlanceConfigIssue.DeprecatedOption) continue;
+            if (finding.Issue != ConfigIssue.DeprecatedOption) continue;
             switch (finding.Option)
             {
                 case "host": host = finding.Value; break;
@@ -69,7 +69,7 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
                 case "protocol": protocol = finding.Value; break;
             }
         }
-        var server = string.IsNullOrWhiteSpace(host) ? "<protocol>://<host>:<port>" : LegacyGlanceConfig.FormatApiServer(protocol, host!, port);
-        return kind == LegacyGlanceConfigKind.NovaConf ? $"api_servers = {server}" : $"\"ApiServers\": [ \"{server}\" ]";
+        var server = string.IsNullOrWhiteSpace(host) ? "<protocol>://<host>:<port>" : ApiServerAddress.FromLegacyOptions(protocol, host!, port);
+        return ConfigMigration.ApiServersEntry(kind, server);
     }
 }

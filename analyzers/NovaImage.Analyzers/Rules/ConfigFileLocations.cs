@@ -1,13 +1,13 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using NovaImage.Analyzers.Configuration;
+using NovaImage.ConfigFiles;
 
 namespace NovaImage.Analyzers.Rules;
 
-/// <summary>Maps a <see cref="LegacyGlanceConfigFinding"/> to a location in its additional file.</summary>
+/// <summary>Maps a <see cref="ConfigFinding"/> to a location in its additional file.</summary>
 internal static class ConfigFileLocations
 {
-    public static Location Of(AdditionalText file, LegacyGlanceConfigFinding finding) =>
+    public static Location Of(AdditionalText file, ConfigFinding finding) =>
         Location.Create(
             file.Path,
             new TextSpan(finding.Start, finding.Length),

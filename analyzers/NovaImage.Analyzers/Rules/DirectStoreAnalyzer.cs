@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using NovaImage.Analyzers.Configuration;
 using NovaImage.Analyzers.Diagnostics;
+using NovaImage.ConfigFiles;
 
 namespace NovaImage.Analyzers.Rules;
 
@@ -126,11 +126,11 @@ public sealed class DirectStoreAnalyzer : DiagnosticAnalyzer
 
             foreach (var additional in context.Options.AdditionalFiles)
             {
-                if (LegacyGlanceConfig.KindFromPath(additional.Path) is not { } kind) continue;
+                if (ConfigScanner.KindFromPath(additional.Path) is not { } kind) continue;
                 if (additional.GetText(context.CancellationToken)?.ToString() is not { } text) continue;
-                foreach (var finding in LegacyGlanceConfig.Find(text, kind))
+                foreach (var finding in ConfigScanner.Find(text, kind))
                 {
-                    if (finding.Issue == LegacyGlanceConfigIssue.DirectUrlScheme && !adapters.Contains(finding.Value))
+                    if (finding.Issue == ConfigIssue.DirectUrlScheme && !adapters.Contains(finding.Value))
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DirectSchemeWithoutAdapter, ConfigFileLocations.Of(additional, finding), finding.Value));
                 }
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using NovaImage.ConfigFiles;
 using NovaImage.Cli.Hosting;
 using NovaImage.Cli.Output;
 
@@ -7,7 +8,8 @@ namespace NovaImage.Cli.Commands;
 
 /// <summary>
 /// <c>novaimage config check|migrate FILE</c>: Nova's deprecated Glance options in nova.conf or appsettings.json,
-/// found and rewritten by the library's <see cref="LegacyGlanceConfig"/> (the same code the analyzer runs).
+/// found by <see cref="ConfigScanner"/> and rewritten by <see cref="ConfigMigration"/> (shared source: the same code the
+/// analyzer and its code fix run).
 /// </summary>
 internal static class ConfigCommands
 {
@@ -26,9 +28,9 @@ internal static class ConfigCommands
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var (path, kind, text) = await ReadAsync(context.Get(file), cancellationToken);
-            var findings = LegacyGlanceConfig.Find(text, kind);
-            var migrated = LegacyGlanceConfig.Migrate(text, kind);
-            var output = new ConfigCheckOutput(path, kind == LegacyGlanceConfigKind.NovaConf ? "nova.conf" : "appsettings.json",
+            var findings = ConfigScanner.Find(text, kind);
+            var migrated = ConfigMigration.Migrate(text, kind);
+            var output = new ConfigCheckOutput(path, kind == ConfigFileKind.NovaConf ? "nova.conf" : "appsettings.json",
                 findings.Select(f => new ConfigFindingOutput(Severity(f.Issue), f.Option, f.Key, f.Value, f.StartLine + 1, f.StartColumn + 1, Message(f, kind))).ToList(),
                 MigrationAvailable: migrated != text);
             if (!context.Console.TryWriteJson(output, CliJsonContext.Default.ConfigCheckOutput))
@@ -53,8 +55,8 @@ internal static class ConfigCommands
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var (path, kind, text) = await ReadAsync(context.Get(file), cancellationToken);
-            var migrated = LegacyGlanceConfig.Migrate(text, kind);
-            var deprecated = LegacyGlanceConfig.Find(text, kind).Where(f => f.Issue == LegacyGlanceConfigIssue.DeprecatedOption).ToList();
+            var migrated = ConfigMigration.Migrate(text, kind);
+            var deprecated = ConfigScanner.Find(text, kind).Where(f => f.Issue == ConfigIssue.DeprecatedOption).ToList();
             if (migrated == text && deprecated.Count > 0)
                 throw new UsageException($"{path}: cannot migrate: [glance] has {string.Join("/", deprecated.Select(f => f.Option))} but no host, and Nova's default host (this compute node's IP) cannot be written as api_servers; add api_servers by hand");
 
@@ -74,7 +76,7 @@ internal static class ConfigCommands
         return command;
     }
 
-    private static async Task<(string Path, LegacyGlanceConfigKind Kind, string Text)> ReadAsync(FileInfo file, CancellationToken cancellationToken)
+    private static async Task<(string Path, ConfigFileKind Kind, string Text)> ReadAsync(FileInfo file, CancellationToken cancellationToken)
     {
         if (!file.Exists) throw new UsageException($"{file.FullName} does not exist");
         var kind = ConfigurationFile.KindOf(file.FullName);
@@ -101,13 +103,13 @@ internal static class ConfigCommands
         }
     }
 
-    private static string Severity(LegacyGlanceConfigIssue issue) => issue == LegacyGlanceConfigIssue.DirectUrlScheme ? "info" : "warning";
+    private static string Severity(ConfigIssue issue) => issue == ConfigIssue.DirectUrlScheme ? "info" : "warning";
 
-    private static string Message(LegacyGlanceConfigFinding finding, LegacyGlanceConfigKind kind) => finding.Issue switch
+    private static string Message(ConfigFinding finding, ConfigFileKind kind) => finding.Issue switch
     {
-        LegacyGlanceConfigIssue.DeprecatedOption =>
-            $"[glance] {finding.Option} is deprecated: list full endpoints in {(kind == LegacyGlanceConfigKind.NovaConf ? "api_servers" : "ApiServers")} instead",
-        LegacyGlanceConfigIssue.V1ApiVersion =>
+        ConfigIssue.DeprecatedOption =>
+            $"[glance] {finding.Option} is deprecated: list full endpoints in {(kind == ConfigFileKind.NovaConf ? "api_servers" : "ApiServers")} instead",
+        ConfigIssue.V1ApiVersion =>
             $"{finding.Key} = {finding.Value} selects Glance API v1, removed from Glance in Rocky: use v2 (the default)",
         _ => $"direct downloads are allowed for '{finding.Value}' URLs: the client needs a [DirectStore(\"{finding.Value}\")] adapter for them",
     };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using NovaImage.ConfigFiles;
 
 namespace NovaImage.Cli.Hosting;
 
@@ -13,7 +14,7 @@ internal static class ConfigurationFile
         if (!File.Exists(full)) throw new UsageException($"configuration file {full} does not exist");
         try
         {
-            return (KindOf(full) == LegacyGlanceConfigKind.NovaConf ? builder.AddIniFile(full) : builder.AddJsonFile(full)).Build();
+            return (KindOf(full) == ConfigFileKind.NovaConf ? builder.AddIniFile(full) : builder.AddJsonFile(full)).Build();
         }
         catch (FormatException exception)
         {
@@ -26,9 +27,9 @@ internal static class ConfigurationFile
     }
 
     /// <summary>nova.conf-style (<c>*.conf</c>, <c>*.ini</c>) or JSON (<c>*.json</c>).</summary>
-    public static LegacyGlanceConfigKind KindOf(string path) =>
-        LegacyGlanceConfig.KindFromPath(path)
+    public static ConfigFileKind KindOf(string path) =>
+        ConfigScanner.KindFromPath(path)
         ?? (Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
-            ? LegacyGlanceConfigKind.AppSettingsJson
+            ? ConfigFileKind.AppSettingsJson
             : throw new UsageException($"cannot tell the format of {path}: expected a nova.conf-style *.conf/*.ini file or a *.json file"));
 }

@@ -212,7 +212,7 @@ public sealed class GlanceTransport
                 : throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(GlanceOptions), [$"[glance] api_servers: {problem}"])).ToList();
         }
 #pragma warning disable CS0618 // honouring the deprecated options is the point here
-        var endpoint = LegacyGlanceConfig.FormatApiServer(options.Protocol, options.Host ?? "", options.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var endpoint = ConfigFiles.ApiServerAddress.FromLegacyOptions(options.Protocol, options.Host ?? "", options.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var used = string.Join("/", new[] { options.Host is null ? null : "host", options.Port is null ? null : "port", options.Protocol is null ? null : "protocol" }.OfType<string>());
 #pragma warning restore CS0618
         GlanceLog.DeprecatedOptions(logger, used, $"api_servers = {endpoint}", endpoint);
