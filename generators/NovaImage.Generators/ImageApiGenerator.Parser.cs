@@ -16,51 +16,48 @@ public sealed partial class ImageApiGenerator
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-        public static VersionSpec? ParseVersion(ISymbol symbol, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
-        {
-            if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } type) return null;
-            var major = attributes.Select(a => a.ConstructorArguments.FirstOrDefault().Value).OfType<int>().FirstOrDefault();
-            if (major <= 0) return null;
-
-            var operations = new List<OperationSpec>();
-            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var attribute in method.GetAttributes())
-                {
-                    if (attribute.AttributeClass?.ToDisplayString() != "NovaImage.ImageOperationAttribute") continue;
-                    if (OperationName(attribute) is not { } operation) continue;
-                    operations.Add(new OperationSpec(
-                        operation,
-                        method.Name,
-                        method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::System.Threading.Tasks.Task",
-                        method.Parameters.Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(TypeFormat), p.IsOptional)).ToEquatableArray()));
-                }
-            }
-            return new VersionSpec(major, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), operations.ToEquatableArray());
-        }
-
         /// <summary>
-        /// When NovaImage is a referenced assembly (a consumer's compilation), its Glance interfaces and built-in adapters;
-        /// empty when the attributes are defined in this compilation's own source.
+        /// <c>IImageApi</c>'s members, the versions of the assembly that defines it, and (when that assembly is a
+        /// reference) its public adapters. Empty when the compilation does not see NovaImage.
         /// </summary>
-        public static ClientEnvironment ParseReferencedFacts(Compilation compilation, CancellationToken cancellationToken)
+        public static ContractSpec ParseContract(Compilation compilation, CancellationToken cancellationToken)
         {
-            var attribute = compilation.GetTypeByMetadataName(GlanceApiVersionAttribute);
-            if (attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, compilation.Assembly))
-                return new ClientEnvironment(EquatableArray<VersionSpec>.Empty, EquatableArray<AdapterSpec>.Empty);
+            var api = compilation.GetTypeByMetadataName(ImageApiInterface);
+            if (api is null) return ContractSpec.Empty;
+
+            var members = api.GetMembers().OfType<IMethodSymbol>()
+                .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic)
+                .Select(ParseMember)
+                .ToEquatableArray();
 
             var versions = new List<VersionSpec>();
             var adapters = new List<AdapterSpec>();
-            foreach (var type in PublicTypes(attribute.ContainingAssembly.GlobalNamespace, cancellationToken))
+            var referenced = !SymbolEqualityComparer.Default.Equals(api.ContainingAssembly, compilation.Assembly);
+            foreach (var type in Types(api.ContainingAssembly.GlobalNamespace, cancellationToken))
             {
-                var attributes = type.GetAttributes();
-                var versionAttributes = attributes.Where(a => a.AttributeClass?.ToDisplayString() == GlanceApiVersionAttribute).ToImmutableArray();
-                if (versionAttributes.Length > 0 && ParseVersion(type, versionAttributes, cancellationToken) is { } version) versions.Add(version);
-                var storeAttributes = attributes.Where(a => a.AttributeClass?.ToDisplayString() == DirectStoreAttribute).ToImmutableArray();
-                if (storeAttributes.Length > 0) adapters.AddRange(ParseAdapters(type, storeAttributes));
+                foreach (var attribute in type.GetAttributes())
+                {
+                    var name = attribute.AttributeClass?.ToDisplayString();
+                    if (name == GlanceApiVersionAttribute && ParseVersion(type, attribute) is { } version) versions.Add(version);
+                    else if (name == DirectStoreAttribute && referenced && type.DeclaredAccessibility == Accessibility.Public) adapters.AddRange(ParseAdapters(type, ImmutableArray.Create(attribute)));
+                }
             }
-            return new ClientEnvironment(versions.ToEquatableArray(), adapters.ToEquatableArray());
+            return new ContractSpec(
+                members,
+                versions.GroupBy(v => v.Major).Select(g => g.First()).OrderByDescending(v => v.Major).ToEquatableArray(),
+                adapters.OrderBy(a => a.Scheme, System.StringComparer.Ordinal).ToEquatableArray());
+        }
+
+        /// <summary>The contract with the compilation's own adapters added; they take a scheme over NovaImage's.</summary>
+        public static ContractSpec WithSourceAdapters(ContractSpec contract, ImmutableArray<EquatableArray<AdapterSpec>> sourceAdapters)
+        {
+            if (sourceAdapters.All(a => a.Count == 0)) return contract;
+            var adapters = sourceAdapters.SelectMany(a => a).OrderBy(a => a.TypeName, System.StringComparer.Ordinal)
+                .Concat(contract.Adapters)
+                .GroupBy(a => a.Scheme)
+                .Select(g => g.First())
+                .OrderBy(a => a.Scheme, System.StringComparer.Ordinal);
+            return contract with { Adapters = adapters.ToEquatableArray() };
         }
 
         public static EquatableArray<AdapterSpec> ParseAdapters(ISymbol symbol, ImmutableArray<AttributeData> attributes)
@@ -75,38 +72,49 @@ public sealed partial class ImageApiGenerator
                 .ToEquatableArray();
         }
 
-        public static ClientEnvironment MergeEnvironment(ImmutableArray<VersionSpec> sourceVersions, ImmutableArray<EquatableArray<AdapterSpec>> sourceAdapters, ClientEnvironment referenced)
+        public static ApiTypeSpec ParseApiType(ISymbol symbol) =>
+            new(symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
+                symbol.Name,
+                symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+
+        private static MemberSpec ParseMember(IMethodSymbol method)
         {
-            // One interface per major: the compilation's own come first (then the first by name, deterministically),
-            // and the compilation's own adapters take a scheme over the built-in ones.
-            var versions = sourceVersions.OrderBy(v => v.InterfaceName, System.StringComparer.Ordinal)
-                .Concat(referenced.Versions.OrderBy(v => v.InterfaceName, System.StringComparer.Ordinal))
-                .GroupBy(v => v.Major)
-                .Select(g => g.First())
-                .OrderByDescending(v => v.Major);
-            var adapters = sourceAdapters.SelectMany(a => a).OrderBy(a => a.TypeName, System.StringComparer.Ordinal)
-                .Concat(referenced.Adapters)
-                .GroupBy(a => a.Scheme)
-                .Select(g => g.First())
-                .OrderBy(a => a.Scheme, System.StringComparer.Ordinal);
-            return new ClientEnvironment(versions.ToEquatableArray(), adapters.ToEquatableArray());
+            var returnType = method.ReturnType.ToDisplayString(TypeFormat);
+            var definition = method.ReturnType.OriginalDefinition.ToDisplayString();
+            var shape = definition switch
+            {
+                "System.Threading.Tasks.Task" or "System.Threading.Tasks.ValueTask" => ReturnShape.Task,
+                "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>" => ReturnShape.TaskOfResult,
+                "System.Collections.Generic.IAsyncEnumerable<T>" => ReturnShape.AsyncEnumerable,
+                _ => ReturnShape.Other,
+            };
+            var operation = method.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == ImageOperationAttribute)
+                .Select(OperationName)
+                .FirstOrDefault(o => o is not null);
+            var parameters = method.Parameters.Select(p => new ParameterSpec(
+                p.Name,
+                p.Type.ToDisplayString(TypeFormat),
+                p.HasExplicitDefaultValue ? DefaultValue(p) : null,
+                p.Type.ToDisplayString() == "System.Threading.CancellationToken")).ToEquatableArray();
+            return new MemberSpec(method.Name, returnType, shape, operation, parameters);
         }
 
-        public static ApiTypeSpec ParseApiType(ISymbol symbol, SyntaxNode node)
+        private static VersionSpec? ParseVersion(INamedTypeSymbol type, AttributeData attribute)
         {
-            var ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-            // The name's location: edits inside the class body leave it (and so the model) unchanged.
-            var location = node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax declaration ? LocationInfo.From(declaration.Identifier) : LocationInfo.From(node);
-            return new ApiTypeSpec(ns, symbol.Name, symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), location);
-        }
-
-        public static EquatableArray<DiagnosticInfo> Diagnose(ClientSpec client)
-        {
-            var v2 = client.Versions.FirstOrDefault(v => v.Major == 2);
-            return OperationCatalog.RequiredV2Operations
-                .Where(op => v2 is null || !v2.Operations.Any(o => o.Operation == op))
-                .Select(op => new DiagnosticInfo(DiagnosticDescriptors.MissingV2OperationId, client.Type.Location, new[] { client.Type.Name, op }.ToEquatableArray()))
+            if (type.TypeKind != TypeKind.Interface || attribute.ConstructorArguments.FirstOrDefault().Value is not int major || major <= 0) return null;
+            // Only interfaces that name their operations class implement IImageApi; the others are extension routes.
+            var operations = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Operations").Value.Value as INamedTypeSymbol;
+            if (operations is null) return null;
+            var implemented = type.GetMembers().OfType<IMethodSymbol>()
+                .SelectMany(m => m.GetAttributes())
+                .Where(a => a.AttributeClass?.ToDisplayString() == ImageOperationAttribute)
+                .Select(OperationName)
+                .OfType<string>()
+                .Distinct()
+                .OrderBy(o => o, System.StringComparer.Ordinal)
                 .ToEquatableArray();
+            return new VersionSpec(major, operations.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), implemented);
         }
 
         private static string? OperationName(AttributeData attribute)
@@ -115,16 +123,21 @@ public sealed partial class ImageApiGenerator
             return enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
         }
 
-        private static IEnumerable<INamedTypeSymbol> PublicTypes(INamespaceSymbol ns, CancellationToken cancellationToken)
+        private static string DefaultValue(IParameterSymbol parameter) =>
+            parameter.ExplicitDefaultValue is null
+                ? "default"
+                : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatPrimitive(parameter.ExplicitDefaultValue, quoteStrings: true, useHexadecimalNumbers: false);
+
+        private static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol ns, CancellationToken cancellationToken)
         {
             foreach (var member in ns.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (member is INamespaceSymbol child)
                 {
-                    foreach (var type in PublicTypes(child, cancellationToken)) yield return type;
+                    foreach (var type in Types(child, cancellationToken)) yield return type;
                 }
-                else if (member is INamedTypeSymbol { DeclaredAccessibility: Accessibility.Public } type)
+                else if (member is INamedTypeSymbol type)
                 {
                     yield return type;
                 }

@@ -3,22 +3,25 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NovaImage;
-using NovaImage.Core;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers NovaImage's <see cref="IImageApi"/> with dependency injection.</summary>
+/// <summary>
+/// Registers NovaImage clients with dependency injection. Each client type gets its own options, core and
+/// <see cref="HttpClient"/>, so two registrations (say, one per project) never share an identity;
+/// <see cref="IImageApi"/> resolves to the first client registered.
+/// </summary>
 public static class GlanceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IImageApi"/> (the built-in generated <see cref="GlanceImageApi"/>), its options bound
     /// from <paramref name="configuration"/> (appsettings <c>Glance</c> section or nova.conf <c>[glance]</c> and
-    /// <c>[image_file_url]</c>) and validated at start, logging, and the Glance <see cref="HttpClient"/>.
+    /// <c>[image_file_url]</c>) and validated at start, logging, and the client's <see cref="HttpClient"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root holding the <c>Glance</c> / <c>[glance]</c> section.</param>
     /// <param name="configure">Applied after binding, e.g. to set a token or shorten the retry delay.</param>
-    /// <returns>The Glance <see cref="HttpClient"/>'s builder, so callers can add handlers.</returns>
+    /// <returns>The client's <see cref="HttpClient"/> builder, so callers can add handlers.</returns>
     public static IHttpClientBuilder AddGlanceImageApi(this IServiceCollection services, IConfiguration configuration, Action<GlanceOptions>? configure = null) =>
         services.AddGlanceImageApi<GlanceImageApi>(configuration, configure);
 
@@ -27,14 +30,16 @@ public static class GlanceServiceCollectionExtensions
         services.AddGlanceImageApi<GlanceImageApi>(configure);
 
     /// <summary>
-    /// Registers a generated client: <typeparamref name="TClient"/> is a <c>[GlanceImageApi] partial class</c> of
-    /// the calling project (with that project's direct-store adapters); it is registered as itself and as <see cref="IImageApi"/>.
+    /// Registers a generated client: <typeparamref name="TClient"/> is a <c>[GlanceImageApi] partial class</c> (with
+    /// its project's direct-store adapters), registered as itself and, when it is the first client registered, as
+    /// <see cref="IImageApi"/>. Its options are the named options <see cref="OptionsName{TClient}"/>.
     /// </summary>
     public static IHttpClientBuilder AddGlanceImageApi<TClient>(this IServiceCollection services, IConfiguration configuration, Action<GlanceOptions>? configure = null)
         where TClient : class, IImageApi, IGeneratedImageApi<TClient>
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<GlanceOptions>().Configure(options => GlanceOptionsBinder.Bind(configuration, options));
+        services.AddOptions<GlanceOptions>(OptionsName<TClient>()).Configure(options => GlanceOptionsBinder.Bind(configuration, options));
         return services.AddGlanceImageApi<TClient>(configure ?? (static _ => { }));
     }
 
@@ -44,21 +49,31 @@ public static class GlanceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<GlanceOptions>().Configure(configure).ValidateOnStart();
+        var name = OptionsName<TClient>();
+        var key = typeof(TClient);
+        services.AddOptions<GlanceOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GlanceOptions>, GlanceOptionsValidator>());
         services.AddLogging();
-        services.TryAddSingleton<ServerInfoCache>();
-        services.TryAddSingleton(sp => new GlanceTransport(
-            sp.GetRequiredService<IOptions<GlanceOptions>>(), sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<ServerInfoCache>(), sp.GetRequiredService<ILoggerFactory>()));
-        services.TryAddSingleton(sp => TClient.Create(sp.GetRequiredService<GlanceTransport>()));
-        services.TryAddSingleton<IImageApi>(sp => sp.GetRequiredService<TClient>());
-        services.TryAddTransient<AuthTokenHandler>();
-        return services.AddHttpClient(GlanceTransport.HttpClientName, (sp, http) =>
+        services.TryAddKeyedSingleton(key, (sp, _) => new GlanceClientCore(
+            sp.GetRequiredService<IOptionsMonitor<GlanceOptions>>().Get(name),
+            TClient.DirectStoreAdapters,
+            core =>
             {
-                if (sp.GetRequiredService<IOptions<GlanceOptions>>().Value.Timeout is { } timeout) http.Timeout = timeout;
-            })
-            .ConfigurePrimaryHttpMessageHandler(sp => TlsHandlerFactory.Create(sp.GetRequiredService<IOptions<GlanceOptions>>().Value))
-            .AddHttpMessageHandler<AuthTokenHandler>();
+                var factory = sp.GetRequiredService<IHttpClientFactory>();
+                return server => core.Configure(factory.CreateClient(name), server);
+            },
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(sp => TClient.Create(sp.GetRequiredKeyedService<GlanceClientCore>(key)));
+        services.TryAddSingleton<IImageApi>(sp => sp.GetRequiredService<TClient>());
+        return services.AddHttpClient(name)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredKeyedService<GlanceClientCore>(key).CreatePrimaryHandler())
+            .AddHttpMessageHandler(sp => new AuthTokenHandler(sp.GetRequiredKeyedService<GlanceClientCore>(key).TokenProvider));
     }
+
+    /// <summary>
+    /// The name of <typeparamref name="TClient"/>'s options (<see cref="IOptionsMonitor{TOptions}.Get(string)"/>) and of
+    /// its <see cref="HttpClient"/> (<see cref="IHttpClientFactory"/>).
+    /// </summary>
+    public static string OptionsName<TClient>() => "NovaImage.Glance:" + typeof(TClient).FullName;
 }

@@ -2,7 +2,9 @@ namespace NovaImage;
 
 /// <summary>
 /// One Glance image API. Glance v2 serves it by default; v1 only when configured (or when <see cref="ApiVersion.Auto"/>
-/// finds only v1). The implementation is generated at compile time (<see cref="GlanceImageApiAttribute"/>).
+/// finds only v1). The implementation is generated at compile time (<see cref="GlanceImageApiAttribute"/>): each
+/// member marked <see cref="ImageOperationAttribute"/> dispatches to the API version in use, the others are answered
+/// by the client's core.
 /// Every call takes a <see cref="CancellationToken"/> and raises a <see cref="GlanceException"/> subtype on failure.
 /// </summary>
 public interface IImageApi
@@ -20,62 +22,85 @@ public interface IImageApi
     Task<bool> IsFeatureSupportedAsync(GlanceFeature feature, CancellationToken cancellationToken = default);
 
     /// <summary>Shows one image.</summary>
+    [ImageOperation(ImageOperation.Show)]
     Task<Image> GetImageAsync(string imageId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists images, following pages transparently.</summary>
+    [ImageOperation(ImageOperation.List)]
     IAsyncEnumerable<Image> ListImagesAsync(ImageQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>Creates an image record (no data yet).</summary>
+    [ImageOperation(ImageOperation.Create)]
     Task<Image> CreateImageAsync(ImageCreate image, CancellationToken cancellationToken = default);
 
     /// <summary>Changes an image's fields and properties; returns the updated image.</summary>
+    [ImageOperation(ImageOperation.Update)]
     Task<Image> UpdateImageAsync(string imageId, ImageUpdate update, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an image.</summary>
+    [ImageOperation(ImageOperation.Delete)]
     Task DeleteImageAsync(string imageId, CancellationToken cancellationToken = default);
 
     /// <summary>Uploads data to a queued image from a stream (streamed, never buffered).</summary>
+    [ImageOperation(ImageOperation.Upload)]
     Task UploadAsync(string imageId, Stream data, UploadOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Uploads a file's content to a queued image.</summary>
+    [ImageOperation(ImageOperation.Upload)]
     Task UploadFileAsync(string imageId, string path, UploadOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Downloads an image to a file: direct store when allowed and possible, else HTTP with resume; verified
     /// (size, checksum, multihash) before it is atomically moved into place. On failure the destination is unchanged.
     /// </summary>
+    [ImageOperation(ImageOperation.Download)]
     Task<DownloadResult> DownloadToFileAsync(string imageId, string destinationPath, DownloadOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Downloads an image into a stream over HTTP, verifying as it goes.</summary>
+    [ImageOperation(ImageOperation.Download)]
     Task<DownloadResult> DownloadAsync(string imageId, Stream destination, DownloadOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a tag (v2).</summary>
+    [ImageOperation(ImageOperation.AddTag)]
     Task AddTagAsync(string imageId, string tag, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a tag (v2).</summary>
+    [ImageOperation(ImageOperation.RemoveTag)]
     Task RemoveTagAsync(string imageId, string tag, CancellationToken cancellationToken = default);
 
     /// <summary>Shares the image with a project.</summary>
+    [ImageOperation(ImageOperation.AddMember)]
     Task<ImageMember> AddMemberAsync(string imageId, string memberId, CancellationToken cancellationToken = default);
 
     /// <summary>Stops sharing the image with a project.</summary>
+    [ImageOperation(ImageOperation.RemoveMember)]
     Task RemoveMemberAsync(string imageId, string memberId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the projects the image is shared with.</summary>
+    [ImageOperation(ImageOperation.ListMembers)]
     Task<IReadOnlyList<ImageMember>> ListMembersAsync(string imageId, CancellationToken cancellationToken = default);
 
     /// <summary>Accepts or rejects a share, as the member (v2).</summary>
+    [ImageOperation(ImageOperation.SetMemberStatus)]
     Task<ImageMember> SetMemberStatusAsync(string imageId, string memberId, MemberStatus status, CancellationToken cancellationToken = default);
 
     /// <summary>Starts an interoperable import (v2.6+); poll the image for its outcome.</summary>
+    [ImageOperation(ImageOperation.Import)]
     Task ImportAsync(string imageId, ImageImport import, CancellationToken cancellationToken = default);
 
     /// <summary>Stages data for a glance-direct import (v2.6+).</summary>
+    [ImageOperation(ImageOperation.Stage)]
     Task StageAsync(string imageId, Stream data, UploadOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deactivates an image (v2.3+, admin).</summary>
+    [ImageOperation(ImageOperation.Deactivate)]
     Task DeactivateAsync(string imageId, CancellationToken cancellationToken = default);
 
     /// <summary>Reactivates an image (v2.3+, admin).</summary>
+    [ImageOperation(ImageOperation.Reactivate)]
     Task ReactivateAsync(string imageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the stores of a multi-store Glance (v2.8+).</summary>
+    [ImageOperation(ImageOperation.ListStores)]
+    Task<IReadOnlyList<ImageStore>> ListStoresAsync(CancellationToken cancellationToken = default);
 }

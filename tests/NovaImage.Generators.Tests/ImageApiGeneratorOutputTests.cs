@@ -47,77 +47,54 @@ public sealed class ImageApiGeneratorOutputTests
     }
 
     [Fact]
-    public void Operations_whose_arguments_bind_by_name_call_the_Refit_method_directly_inside_the_retrying_transport()
+    public void Every_operation_dispatches_on_the_version_to_the_operations_class_of_the_interface_that_has_it()
     {
         var (text, _, _) = Generate(GeneratorHarness.Consumer);
 
-        Assert.Contains("_transport.ExecuteAsync<global::NovaImage.V2.IGlanceV2Api>(", text);
-        Assert.Contains("(api, ct) => api.DeleteImageAsync(imageId: imageId, cancellationToken: ct),", text);
-        Assert.Contains("(api, ct) => api.AddTagAsync(imageId: imageId, tag: tag, cancellationToken: ct),", text);
-        Assert.Contains("(api, ct) => api.DeactivateImageAsync(imageId: imageId, cancellationToken: ct),", text);
+        Assert.Contains("var version = await _core.GetApiVersionAsync(cancellationToken).ConfigureAwait(false);", text);
+        Assert.Contains("case 2: return await global::NovaImage.V2.V2ImageOperations.UpdateImageAsync(_core, imageId, update, cancellationToken).ConfigureAwait(false);", text);
+        Assert.Contains("case 1: return await global::NovaImage.V1.V1ImageOperations.UpdateImageAsync(_core, imageId, update, cancellationToken).ConfigureAwait(false);", text);
+        Assert.Contains("case 2: await global::NovaImage.V2.V2ImageOperations.UploadAsync(_core, imageId, data, options, cancellationToken).ConfigureAwait(false); return;", text);
+        Assert.Contains("2 => global::NovaImage.V2.V2ImageOperations.ListImagesAsync(_core, query, cancellationToken),", text);
+        Assert.Contains("case 1: return await global::NovaImage.V1.V1ImageOperations.DownloadToFileAsync(_core, imageId, destinationPath, options, cancellationToken).ConfigureAwait(false);", text);
     }
 
     [Fact]
-    public void Operations_that_need_translation_call_the_versions_translator()
+    public void Operations_a_version_lacks_fail_with_the_typed_error_naming_the_image()
     {
         var (text, _, _) = Generate(GeneratorHarness.Consumer);
 
-        Assert.Contains("(api, ct) => global::NovaImage.V2.V2ImageOperations.UpdateAsync(api, imageId, update, ct),", text);
-        Assert.Contains("(api, ct) => global::NovaImage.V1.V1ImageOperations.UpdateAsync(api, imageId, update, ct),", text);
-        Assert.Contains("global::NovaImage.V2.V2ImageOperations.ListAsync(_transport, query, cancellationToken)", text);
-        Assert.Contains("global::NovaImage.V1.V1ImageOperations.DownloadToFileAsync(_transport, imageId, destinationPath, options, DirectStoreAdapters, cancellationToken)", text);
+        // IGlanceV1Api has no [ImageOperation(AddTag)] method: the v1 branch is the typed refusal, v2 calls through.
+        var addTag = text[text.IndexOf("AddTagAsync(string imageId", StringComparison.Ordinal)..];
+        addTag = addTag[..addTag.IndexOf("/// <inheritdoc />", StringComparison.Ordinal)];
+        Assert.Contains("case 2: await global::NovaImage.V2.V2ImageOperations.AddTagAsync(_core, imageId, tag, cancellationToken).ConfigureAwait(false); return;", addTag);
+        Assert.DoesNotContain("case 1:", addTag);
+        Assert.Contains("default: throw _core.NotSupported(global::NovaImage.ImageOperation.AddTag, version, imageId);", addTag);
+        Assert.Contains("default: throw _core.NotSupported(global::NovaImage.ImageOperation.ListStores, version, null);", text);
     }
 
     [Fact]
-    public void Operations_v1_lacks_fail_with_the_typed_error_and_v2_only_features_are_gated()
+    public void Members_that_are_not_operations_are_answered_by_the_core_and_the_client_can_be_built_without_DI()
     {
         var (text, _, _) = Generate(GeneratorHarness.Consumer);
 
-        Assert.Contains("throw _transport.NotSupported(global::NovaImage.ImageOperation.AddTag, version, imageId, \"Glance API v1 has no AddTag operation\");", text);
-        Assert.Contains("throw _transport.NotSupported(global::NovaImage.ImageOperation.Import, version, imageId, \"Glance API v1 has no Import operation\");", text);
-        Assert.Contains("await _transport.RequireFeatureAsync(global::NovaImage.GlanceFeature.Import, global::NovaImage.ImageOperation.Import, imageId, cancellationToken)", text);
-        Assert.Contains("if (options?.Store is not null) await _transport.RequireFeatureAsync(global::NovaImage.GlanceFeature.MultiStore", text);
+        Assert.Contains("public global::System.Threading.Tasks.ValueTask<global::NovaImage.ApiVersion> GetApiVersionAsync(global::System.Threading.CancellationToken cancellationToken = default) => _core.GetApiVersionAsync(cancellationToken);", text);
+        Assert.Contains("public static MyImages Create(global::NovaImage.GlanceOptions options, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null, global::System.Net.Http.HttpMessageHandler? primaryHandler = null) =>", text);
+        Assert.Contains("new(global::NovaImage.Core.GlanceClientCore.Create(options, DirectStoreAdapters, loggerFactory, primaryHandler));", text);
     }
 
     [Fact]
-    public void Uploads_are_retried_only_when_the_body_can_be_sent_again_from_the_callers_position()
+    public void The_generated_members_are_exactly_IImageApis_read_from_the_interface_not_from_a_catalogue()
     {
-        var (text, _, _) = Generate(GeneratorHarness.Consumer);
+        var (_, output, _) = Generate(GeneratorHarness.Consumer);
+        var client = output.GetTypeByMetadataName("Consumer.Images.MyImages")!;
+        var api = output.GetTypeByMetadataName("NovaImage.IImageApi")!;
 
-        Assert.Contains("var dataStart = data.CanSeek ? data.Position : 0L;", text);
-        Assert.Contains("global::NovaImage.ImageOperation.Upload, imageId, data.CanSeek,", text);
-        Assert.Contains("(api, ct) => { if (data.CanSeek) data.Position = dataStart; return global::NovaImage.V2.V2ImageOperations.UploadAsync(api, imageId, data, options, ct); },", text);
-    }
-
-    [Fact]
-    public void A_v2_interface_missing_an_operation_is_a_compile_time_error_NIMG0901()
-    {
-        var (text, output, diagnostics) = Generate(GeneratorHarness.Consumer, """
-            using NovaImage;
-            namespace Consumer.Api;
-
-            [GlanceApiVersion(2)]
-            public interface IPartialV2
-            {
-                [ImageOperation(ImageOperation.Delete)]
-                [Refit.Delete("/v2/images/{imageId}")]
-                System.Threading.Tasks.Task RemoveAsync(string imageId, System.Threading.CancellationToken cancellationToken = default);
-            }
-            """);
-
-        var errors = diagnostics.Where(d => d.Id == "NIMG0901").ToList();
-        Assert.Contains(errors, d => d.GetMessage().Contains("ImageOperation.Show)") && d.GetMessage().Contains("'MyImages'"));
-        Assert.DoesNotContain(errors, d => d.GetMessage().Contains("ImageOperation.Delete)"));
-        Assert.Equal(OperationCatalog.RequiredV2Operations.Length - 1, errors.Count);
-        Assert.All(errors, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
-        // Reported on the class name (the model keeps the location as values: path and span).
-        Assert.All(errors, d => Assert.Equal("File0.cs", d.Location.GetLineSpan().Path));
-        Assert.All(errors, d => Assert.Equal("MyImages", GeneratorHarness.Consumer.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)));
-        Assert.Equal("https://github.com/novaimage/novaimage/blob/main/docs/diagnostics/NIMG0901.md", errors[0].Descriptor.HelpLinkUri);
-        // The code still compiles (the diagnostic is the only error): the implemented operation binds to the
-        // compilation's own interface, the missing ones throw.
-        Assert.Empty(GeneratorHarness.Errors(output));
-        Assert.Contains("(api, ct) => api.RemoveAsync(imageId: imageId, cancellationToken: ct),", text);
-        Assert.Contains("throw _transport.NotSupported(global::NovaImage.ImageOperation.Show, version, imageId, \"Glance API v2 has no Show operation\");", text);
+        foreach (var member in api.GetMembers().OfType<IMethodSymbol>())
+        {
+            var implementation = client.FindImplementationForInterfaceMember(member);
+            Assert.NotNull(implementation);
+            Assert.Equal(client, implementation.ContainingType, SymbolEqualityComparer.Default);
+        }
     }
 }

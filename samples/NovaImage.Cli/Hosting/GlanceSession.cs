@@ -18,8 +18,7 @@ internal sealed class GlanceSession : IAsyncDisposable
         _services = services;
         try
         {
-            Images = services.GetRequiredService<IImageApi>();
-            _ = services.GetRequiredService<IOptions<GlanceOptions>>().Value;   // validates, as ValidateOnStart would in a host
+            Images = services.GetRequiredService<IImageApi>();   // builds the client's core: validates the options, as ValidateOnStart would in a host
         }
         catch (OptionsValidationException exception)
         {
@@ -30,9 +29,6 @@ internal sealed class GlanceSession : IAsyncDisposable
     }
 
     public IImageApi Images { get; }
-
-    /// <summary>The configured services (for calls outside <see cref="IImageApi"/>, e.g. <c>stores</c>).</summary>
-    public IServiceProvider Services => _services;
 
     public static GlanceSession Open(CliSettings settings)
     {

@@ -39,4 +39,6 @@ public enum ImageOperation
     Deactivate,
     /// <summary>Reactivate (v2.3+ only).</summary>
     Reactivate,
+    /// <summary>List the stores of a multi-store Glance (v2.8+ only).</summary>
+    ListStores,
 }

@@ -1,6 +1,9 @@
 namespace NovaImage;
 
-/// <summary>Marks a Glance Refit method as the implementation of one <see cref="ImageOperation"/>.</summary>
+/// <summary>
+/// Marks a Glance Refit method as the implementation of one <see cref="ImageOperation"/>, and each member of
+/// <see cref="IImageApi"/> with the operation it performs (the generator pairs them).
+/// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class ImageOperationAttribute(ImageOperation operation) : Attribute
 {

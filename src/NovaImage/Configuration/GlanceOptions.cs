@@ -27,14 +27,24 @@ public sealed class GlanceOptions
     /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long an api server whose attempt just failed (connection failure, timeout, 503) is passed over while
+    /// another one is healthy (<c>failed_server_cooldown</c> in seconds, not a Nova option; default 30 s; zero turns
+    /// it off). A server that answers again is healthy at once.
+    /// </summary>
+    public TimeSpan FailedServerCooldown { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Skip TLS certificate verification (<c>insecure</c>).</summary>
     public bool Insecure { get; set; }
 
     /// <summary>CA bundle to trust (<c>cafile</c>).</summary>
     public string? CaFile { get; set; }
 
-    /// <summary>Static token sent as <c>X-Auth-Token</c> (until Keystone auth is configured).</summary>
+    /// <summary>Static token sent as <c>X-Auth-Token</c> (<c>token</c>); visible ASCII only. Ignored when <see cref="TokenProvider"/> is set.</summary>
     public string? Token { get; set; }
+
+    /// <summary>Supplies the token of each request instead of the static <see cref="Token"/> (set in code only).</summary>
+    public IGlanceTokenProvider? TokenProvider { get; set; }
 
     /// <summary>URL schemes that may be read directly from the store (<c>allowed_direct_url_schemes</c>), e.g. <c>file</c>.</summary>
     public IList<string> AllowedDirectUrlSchemes { get; set; } = [];

@@ -24,6 +24,7 @@ internal static class GlanceOptionsBinder
         if (Read(glance, "NumRetries", "num_retries") is { } retries) options.NumRetries = ParseInt(retries, "num_retries");
         if (Read(glance, "Timeout", "timeout") is { } timeout) options.Timeout = ParseSeconds(timeout, "timeout");
         if (Read(glance, "RetryDelay", "retry_delay") is { } delay) options.RetryDelay = ParseSeconds(delay, "retry_delay");
+        if (Read(glance, "FailedServerCooldown", "failed_server_cooldown") is { } cooldown) options.FailedServerCooldown = ParseSeconds(cooldown, "failed_server_cooldown");
         if (Read(glance, "Insecure", "insecure", "api_insecure") is { } insecure) options.Insecure = ParseBool(insecure, "insecure");
         if (Read(glance, "CaFile", "cafile") is { } caFile) options.CaFile = caFile;
         if (Read(glance, "Token", "token") is { } token) options.Token = token;

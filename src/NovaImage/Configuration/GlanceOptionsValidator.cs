@@ -43,6 +43,10 @@ internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>
             failures.Add($"[glance] timeout: {timeout.TotalSeconds} s is not positive.");
         if (options.RetryDelay < TimeSpan.Zero)
             failures.Add($"[glance] retry_delay: {options.RetryDelay.TotalSeconds} s is negative.");
+        if (options.FailedServerCooldown < TimeSpan.Zero)
+            failures.Add($"[glance] failed_server_cooldown: {options.FailedServerCooldown.TotalSeconds} s is negative (0 turns it off).");
+        if (options.Token is { Length: > 0 } token && GlanceTokens.Problem(token) is { } tokenProblem)
+            failures.Add($"[glance] token: {tokenProblem}.");
         if (options.Insecure && !string.IsNullOrEmpty(options.CaFile))
             failures.Add("[glance] insecure = true and cafile are both set: a CA file has no effect without verification; remove one.");
         if (!Enum.IsDefined(options.ApiVersion))

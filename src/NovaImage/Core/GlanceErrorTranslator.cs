@@ -14,13 +14,13 @@ namespace NovaImage.Core;
 internal static partial class GlanceErrorTranslator
 {
     /// <summary>Translates an HTTP error answer.</summary>
-    public static GlanceException FromResponse(ImageOperation operation, string? imageId, Uri? server, HttpStatusCode status, string? body, HttpResponseHeaders? headers, Exception? inner)
+    public static GlanceException FromResponse(string operation, string? imageId, Uri? server, HttpStatusCode status, string? body, HttpResponseHeaders? headers, Exception? inner)
     {
         // Glance answers 300 with its versions document to any path of a version it does not serve (e.g. /v1 on
         // Rocky and later): that document is not an error message, so it is not repeated.
         var multipleChoices = status == HttpStatusCode.MultipleChoices;
         var context = new GlanceErrorContext(imageId, server, status, multipleChoices ? null : ExtractMessage(body), RequestId(headers));
-        var what = Describe(operation, imageId);
+        var what = $"Glance {operation}";
         return (int)status switch
         {
             300 => new FeatureNotSupportedException($"{what}: this server does not serve the configured Glance API version (it answered with its versions document; try ApiVersion Auto or V2)", context, inner),
@@ -33,12 +33,24 @@ internal static partial class GlanceErrorTranslator
         };
     }
 
-    /// <summary>Translates a Refit <see cref="ApiException"/>.</summary>
-    public static GlanceException FromApiException(ImageOperation operation, string? imageId, Uri? server, ApiException exception) =>
-        FromResponse(operation, imageId, server, exception.StatusCode, exception.Content, exception.Headers, exception);
+    /// <summary>
+    /// The typed error for a failed (non-transient) attempt of <paramref name="call"/> on <paramref name="server"/>,
+    /// or null when <paramref name="exception"/> is already what the caller should see (a <see cref="GlanceException"/>,
+    /// or a failure that is not Glance's, such as an argument error or a full disk).
+    /// </summary>
+    public static GlanceException? Translate(GlanceCall call, Uri server, Exception exception) => exception switch
+    {
+        GlanceException => null,
+        // Raised by the client's own handlers (e.g. a token that cannot be sent); Refit wraps what a handler throws.
+        ApiRequestException { InnerException: GlanceException inner } => inner,
+        ApiException api => FromResponse(call.Name, call.ImageId, server, api.StatusCode, api.Content, api.Headers, api),
+        HttpRequestException { StatusCode: { } status } => FromResponse(call.Name, call.ImageId, server, status, null, null, exception),
+        System.Text.Json.JsonException => new GlanceServerException($"Glance {call.Name}: the answer could not be read ({exception.Message})", new GlanceErrorContext(call.ImageId, server), exception),
+        _ => null,
+    };
 
     /// <summary>The connection error raised once every attempt failed.</summary>
-    public static GlanceConnectionFailedException ConnectionFailed(ImageOperation operation, string? imageId, Uri? server, int attempts, Exception cause)
+    public static GlanceConnectionFailedException ConnectionFailed(GlanceCall call, Uri server, int attempts, Exception cause)
     {
         var status = cause switch
         {
@@ -47,8 +59,8 @@ internal static partial class GlanceErrorTranslator
             _ => (HttpStatusCode?)null,
         };
         var headers = (cause as ApiException)?.Headers;
-        var context = new GlanceErrorContext(imageId, server, status, Cause(cause), RequestId(headers));
-        return new GlanceConnectionFailedException($"{Describe(operation, imageId)}: no Glance server could be reached after {attempts} attempt(s)", context, cause);
+        var context = new GlanceErrorContext(call.ImageId, server, status, Cause(cause), RequestId(headers));
+        return new GlanceConnectionFailedException($"Glance {call.Name}: no Glance server could be reached after {attempts} attempt(s)", context, cause);
     }
 
     /// <summary>A short description of why an attempt failed, for logs and messages.</summary>
@@ -91,8 +103,6 @@ internal static partial class GlanceErrorTranslator
     private static string? RequestId(HttpResponseHeaders? headers) =>
         headers is not null && headers.TryGetValues("x-openstack-request-id", out var values) ? values.FirstOrDefault() : null;
 
-    // The image, server, status and request id are appended by GlanceException from the context.
-    private static string Describe(ImageOperation operation, string? imageId) => $"Glance {operation}";
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();

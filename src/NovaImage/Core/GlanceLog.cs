@@ -7,11 +7,11 @@ internal static partial class GlanceLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
         Message = "Glance {Operation} failed on {Server} ({Cause}); retrying on the next server, attempt {Attempt} of {Attempts}")]
-    public static partial void Retrying(ILogger logger, ImageOperation operation, Uri server, string cause, int attempt, int attempts);
+    public static partial void Retrying(ILogger logger, string operation, Uri server, string cause, int attempt, int attempts);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error,
         Message = "Glance {Operation} failed on {Server} ({Cause}); done trying after {Attempts} attempt(s)")]
-    public static partial void DoneTrying(ILogger logger, ImageOperation operation, Uri server, string cause, int attempts);
+    public static partial void DoneTrying(ILogger logger, string operation, Uri server, string cause, int attempts);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
         Message = "The [glance] options {Options} are deprecated; use {Replacement} instead (now using {Endpoint})")]
@@ -22,6 +22,20 @@ internal static partial class GlanceLog
     public static partial void VersionSelected(ILogger logger, ApiVersion version, Uri server, string reason);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
-        Message = "The Glance upload to {Server} cannot be retried: its data stream cannot be rewound")]
-    public static partial void NotReplayable(ILogger logger, Uri server);
+        Message = "Glance {Operation} on {Server} cannot be retried: its data stream cannot be rewound")]
+    public static partial void NotReplayable(ILogger logger, string operation, Uri server);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
+        Message = "Glance server {Server} failed ({Cause}); the healthy servers are tried first for the next {Seconds} s")]
+    public static partial void ServerMarkedFailed(ILogger logger, Uri server, string cause, double seconds);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Glance server {Server} answers again")]
+    public static partial void ServerRecovered(ILogger logger, Uri server);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Passed over {Count} recently failed Glance server(s); using {Server}")]
+    public static partial void SkippingFailedServers(ILogger logger, int count, Uri server);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning,
+        Message = "Glance at {Server} advertises no CURRENT or SUPPORTED API version this client speaks; using its DEPRECATED API {Version} (set [glance] api_version to choose explicitly)")]
+    public static partial void DeprecatedVersionSelected(ILogger logger, ApiVersion version, Uri server);
 }

@@ -42,6 +42,15 @@ internal static class VersionsDocument
             _ => null,
         };
 
+    /// <summary>The highest DEPRECATED major among those this client speaks (1, 2), or null (Newton to Queens advertised v1 so).</summary>
+    public static ApiVersion? HighestDeprecatedMajor(IReadOnlyList<ApiVersionInfo> versions) =>
+        versions.Where(v => v.Status.Equals("DEPRECATED", StringComparison.OrdinalIgnoreCase)).Select(v => v.Major).Where(m => m is 1 or 2).DefaultIfEmpty(0).Max() switch
+        {
+            2 => ApiVersion.V2,
+            1 => ApiVersion.V1,
+            _ => null,
+        };
+
     /// <summary>
     /// Whether v2.<paramref name="minor"/> is listed. Glance lists a minor only when the feature it introduced is
     /// configured (2.8-2.13 need multiple stores, 2.14 the image cache), so the entry itself is the advertisement.

@@ -1,7 +1,7 @@
 namespace NovaImage.Transfers;
 
-/// <summary>One opened stream of image data, as returned by <see cref="IImageDataSource.OpenAsync"/>.</summary>
-public sealed class ImageDataResponse : IAsyncDisposable
+/// <summary>One opened stream of image data (an HTTP answer or a direct-store file).</summary>
+internal sealed class ImageDataResponse : IAsyncDisposable
 {
     private readonly IDisposable? _owner;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace NovaImage.Transfers;
 
-public sealed partial class ImageDownloader
+internal sealed partial class ImageDownloader
 {
     private static partial class Log
     {
@@ -18,8 +18,8 @@ public sealed partial class ImageDownloader
             Message = "Image {ImageId}: direct download from {Location} failed; trying the next location or HTTP")]
         public static partial void DirectStoreFailed(ILogger logger, string imageId, string location, Exception exception);
 
-        [LoggerMessage(EventId = 4004, Level = LogLevel.Warning,
-            Message = "Image {ImageId}: attempt {Attempt} of {MaxAttempts} from {Source} broke after {Bytes} bytes; a next attempt would start at byte {ResumeAt}")]
-        public static partial void AttemptBroke(ILogger logger, string imageId, int attempt, int maxAttempts, string source, long bytes, long resumeAt, Exception? exception);
+        [LoggerMessage(EventId = 4004, Level = LogLevel.Information,
+            Message = "Image {ImageId}: attempt {Attempt} on {Server} resumes the download at byte {Offset}")]
+        public static partial void Resuming(ILogger logger, string imageId, int attempt, Uri server, long offset);
     }
 }

@@ -1,10 +1,7 @@
-using System.ComponentModel;
-
 namespace NovaImage.Transfers;
 
 /// <summary>Opens the file of an <c>UploadFileAsync</c> call (a seekable stream, so the upload can be retried).</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class UploadFiles
+internal static class UploadFiles
 {
     /// <summary>Opens <paramref name="path"/> for an asynchronous sequential read, or explains why not.</summary>
     public static FileStream OpenRead(string imageId, string path)

@@ -12,7 +12,7 @@ namespace NovaImage.V1;
 /// back in headers return the <see cref="HttpResponseMessage"/> (not buffered; the caller disposes it); JSON
 /// methods return <see cref="IApiResponse{T}"/>. None of them throws for an HTTP error status: callers check it.
 /// </remarks>
-[GlanceApiVersion(1)]
+[GlanceApiVersion(1, Operations = typeof(V1ImageOperations))]
 [V1Only("Use Glance v2: IImageApi with ApiVersion.V2 (or NovaImage.V2.IGlanceV2Api); no supported Glance serves v1.")]
 public interface IGlanceV1Api
 {

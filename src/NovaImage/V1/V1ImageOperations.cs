@@ -1,32 +1,26 @@
 using System.ComponentModel;
 using System.Net;
 using System.Runtime.CompilerServices;
-using NovaImage.DirectStore;
-using NovaImage.Core;
 using NovaImage.Transfers;
-using NovaImage.V1;
 using Refit;
 
 namespace NovaImage.V1;
 
 /// <summary>
-/// The v1 side of the operations (the generated clients call these when the client uses API v1). v1 answers come
-/// back as responses rather than exceptions; each is checked here so failures take the same typed path as v2's.
+/// Glance API v1's implementation of the <see cref="IImageApi"/> operations v1 has: one method per member, with the
+/// member's parameters after the client's core (the generated clients call these when the client uses API v1). v1
+/// answers come back as responses rather than exceptions; each is checked here so failures take the same typed path
+/// as v2's.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class V1ImageOperations
 {
     /// <summary>Show: <c>HEAD /v1/images/{id}</c>; a deleted image is not found, as on v2.</summary>
-    public static async Task<Image> ShowAsync(IGlanceV1Api api, string imageId, CancellationToken cancellationToken)
-    {
-        var image = await HeadAsync(api, imageId, cancellationToken).ConfigureAwait(false);
-        if (image.Deleted || image.Status is ImageStatus.Deleted)
-            throw new ImageNotFoundException("Glance Show: image not found (it is deleted)", new GlanceErrorContext(imageId, StatusCode: HttpStatusCode.NotFound));
-        return image;
-    }
+    public static Task<Image> GetImageAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV1Api, Image>(ImageOperation.Show, imageId, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken);
 
     /// <summary>List: <c>GET /v1/images/detail</c> with limit and marker, until a short page; each page retried on its own.</summary>
-    public static async IAsyncEnumerable<Image> ListAsync(GlanceTransport transport, ImageQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<Image> ListImagesAsync(GlanceClientCore core, ImageQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (first, dropDeleted) = V1QueryTranslator.Translate(query ?? new ImageQuery());
         var limit = first.Limit ?? V1QueryTranslator.DefaultPageSize;
@@ -34,7 +28,7 @@ public static class V1ImageOperations
         while (true)
         {
             var parameters = (first with { Marker = marker }).ToQueryParameters();
-            var page = await transport.ExecuteAsync<IGlanceV1Api, V1ImageList>(ImageOperation.List, null, true, async (api, ct) =>
+            var page = await core.ExecuteAsync<IGlanceV1Api, V1ImageList>(ImageOperation.List, null, async (api, ct) =>
             {
                 using var response = await api.ListImagesDetailAsync(parameters, ct).ConfigureAwait(false);
                 await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
@@ -51,16 +45,20 @@ public static class V1ImageOperations
     }
 
     /// <summary>Create: <c>POST /v1/images</c> with the metadata as headers (or copy-from).</summary>
-    public static async Task<Image> CreateAsync(IGlanceV1Api api, ImageCreate image, CancellationToken cancellationToken)
+    public static Task<Image> CreateImageAsync(GlanceClientCore core, ImageCreate image, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(image);
         var headers = V1MetadataCodec.Encode(V1ImageMapper.ToMetadata(image), image.Id);
 #pragma warning disable CS0618 // copy-from is this version's native form
         var copyFrom = image.CopyFrom;
 #pragma warning restore CS0618
-        using var response = copyFrom is null
-            ? await api.CreateImageAsync(headers, cancellationToken).ConfigureAwait(false)
-            : await api.CreateImageCopyFromAsync(headers, copyFrom.AbsoluteUri, cancellationToken).ConfigureAwait(false);
-        return Image(await EnsureAsync(response).ConfigureAwait(false), image.Id);
+        return core.ExecuteAsync<IGlanceV1Api, Image>(ImageOperation.Create, image.Id, async (api, ct) =>
+        {
+            using var response = copyFrom is null
+                ? await api.CreateImageAsync(headers, ct).ConfigureAwait(false)
+                : await api.CreateImageCopyFromAsync(headers, copyFrom.AbsoluteUri, ct).ConfigureAwait(false);
+            return V1ImageMapper.ToImage(await EnsureAsync(response).ConfigureAwait(false), image.Id);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -68,99 +66,119 @@ public static class V1ImageOperations
     /// <see cref="ImageUpdate.ReplaceProperties"/>, the full new set is sent with purge on — always explicit, since
     /// v1 purges when the header is absent.
     /// </summary>
-    public static async Task<Image> UpdateAsync(IGlanceV1Api api, string imageId, ImageUpdate update, CancellationToken cancellationToken)
+    public static Task<Image> UpdateImageAsync(GlanceClientCore core, string imageId, ImageUpdate update, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(update);
         if (update.OsHidden is not null) throw V1ImageMapper.NoV1Form(ImageOperation.Update, imageId, "os_hidden");
-        var purge = update.ReplaceProperties || update.RemoveProperties.Count > 0;
-        var properties = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (purge && !update.ReplaceProperties)
-        {
-            foreach (var (key, value) in (await HeadAsync(api, imageId, cancellationToken).ConfigureAwait(false)).Properties) properties[key] = value;
-            foreach (var key in update.RemoveProperties) properties.Remove(key);
-        }
-        foreach (var (key, value) in update.SetProperties)
+        foreach (var key in update.SetProperties.Keys)
         {
             if (update.RemoveProperties.Contains(key))
                 throw new InvalidImageRequestException($"Property '{key}' is both set and removed in one update", new GlanceErrorContext(imageId));
-            properties[key] = value;
         }
-        var metadata = new V1ImageMetadata
+        var purge = update.ReplaceProperties || update.RemoveProperties.Count > 0;
+        return core.ExecuteAsync<IGlanceV1Api, Image>(ImageOperation.Update, imageId, async (api, ct) =>
         {
-            Name = update.Name,
-            DiskFormat = update.DiskFormat,
-            ContainerFormat = update.ContainerFormat,
-            IsPublic = V1ImageMapper.ToIsPublic(update.Visibility, ImageOperation.Update, imageId),
-            Protected = update.Protected,
-            MinDisk = update.MinDisk,
-            MinRam = update.MinRam,
-            Owner = update.Owner,
-            Properties = properties,
-        };
-        using var response = await api.UpdateImageAsync(imageId, V1MetadataCodec.Encode(metadata, imageId), purge, cancellationToken).ConfigureAwait(false);
-        return Image(await EnsureAsync(response).ConfigureAwait(false), imageId);
+            var properties = new Dictionary<string, string?>(StringComparer.Ordinal);
+            if (purge && !update.ReplaceProperties)
+            {
+                foreach (var (key, value) in (await HeadAsync(api, imageId, ct).ConfigureAwait(false)).Properties) properties[key] = value;
+                foreach (var key in update.RemoveProperties) properties.Remove(key);
+            }
+            foreach (var (key, value) in update.SetProperties) properties[key] = value;
+            var metadata = new V1ImageMetadata
+            {
+                Name = update.Name,
+                DiskFormat = update.DiskFormat,
+                ContainerFormat = update.ContainerFormat,
+                IsPublic = V1ImageMapper.ToIsPublic(update.Visibility, ImageOperation.Update, imageId),
+                Protected = update.Protected,
+                MinDisk = update.MinDisk,
+                MinRam = update.MinRam,
+                Owner = update.Owner,
+                Properties = properties,
+            };
+            using var response = await api.UpdateImageAsync(imageId, V1MetadataCodec.Encode(metadata, imageId), purge, ct).ConfigureAwait(false);
+            return V1ImageMapper.ToImage(await EnsureAsync(response).ConfigureAwait(false), imageId);
+        }, cancellationToken);
     }
 
+    /// <summary>Delete: <c>DELETE /v1/images/{id}</c>.</summary>
+    public static Task DeleteImageAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV1Api>(ImageOperation.Delete, imageId, async (api, ct) =>
+        {
+            using var response = await api.DeleteImageAsync(imageId, ct).ConfigureAwait(false);
+            await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
+        }, cancellationToken);
+
     /// <summary>Upload: <c>PUT /v1/images/{id}</c> with the data as body.</summary>
-    public static async Task UploadAsync(IGlanceV1Api api, string imageId, Stream data, UploadOptions? options, CancellationToken cancellationToken)
+    public static Task UploadAsync(GlanceClientCore core, string imageId, Stream data, UploadOptions? options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(data);
         if (options?.Store is not null)
             throw V1ImageMapper.NoV1Form(ImageOperation.Upload, imageId, "a target store id (v1's x-image-meta-store names a scheme)");
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if ((options?.Size ?? (data.CanSeek ? data.Length - data.Position : null)) is { } size)
             headers[V1MetadataCodec.MetaPrefix + "size"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var response = await api.UploadImageAsync(imageId, headers, UploadBody.Wrap(data, options), cancellationToken).ConfigureAwait(false);
-        await EnsureAsync(response).ConfigureAwait(false);
+        return Uploads.SendAsync<IGlanceV1Api>(core, ImageOperation.Upload, imageId, data, options, async (api, body, ct) =>
+        {
+            using var response = await api.UploadImageAsync(imageId, headers, body, ct).ConfigureAwait(false);
+            await EnsureAsync(response).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
-    /// <summary>Delete: <c>DELETE /v1/images/{id}</c>.</summary>
-    public static async Task DeleteAsync(IGlanceV1Api api, string imageId, CancellationToken cancellationToken)
-    {
-        using var response = await api.DeleteImageAsync(imageId, cancellationToken).ConfigureAwait(false);
-        await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
-    }
+    /// <summary>Upload from a file: as <see cref="UploadAsync"/>, the size taken from the file.</summary>
+    public static Task UploadFileAsync(GlanceClientCore core, string imageId, string path, UploadOptions? options, CancellationToken cancellationToken) =>
+        Uploads.FromFileAsync(imageId, path, options, (data, withSize) => UploadAsync(core, imageId, data, withSize, cancellationToken));
 
     /// <summary>Share: <c>PUT /v1/images/{id}/members/{member}</c> (no consent step in v1).</summary>
-    public static async Task<ImageMember> AddMemberAsync(IGlanceV1Api api, string imageId, string memberId, CancellationToken cancellationToken)
-    {
-        using var response = await api.AddMemberAsync(imageId, memberId, cancellationToken).ConfigureAwait(false);
-        await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
-        return V1ImageMapper.ToMember(imageId, new V1Member { MemberId = memberId });
-    }
+    public static Task<ImageMember> AddMemberAsync(GlanceClientCore core, string imageId, string memberId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV1Api, ImageMember>(ImageOperation.AddMember, imageId, async (api, ct) =>
+        {
+            using var response = await api.AddMemberAsync(imageId, memberId, ct).ConfigureAwait(false);
+            await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
+            return V1ImageMapper.ToMember(imageId, new V1Member { MemberId = memberId });
+        }, cancellationToken);
 
     /// <summary>Unshare: <c>DELETE /v1/images/{id}/members/{member}</c>.</summary>
-    public static async Task RemoveMemberAsync(IGlanceV1Api api, string imageId, string memberId, CancellationToken cancellationToken)
-    {
-        using var response = await api.RemoveMemberAsync(imageId, memberId, cancellationToken).ConfigureAwait(false);
-        await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
-    }
+    public static Task RemoveMemberAsync(GlanceClientCore core, string imageId, string memberId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV1Api>(ImageOperation.RemoveMember, imageId, async (api, ct) =>
+        {
+            using var response = await api.RemoveMemberAsync(imageId, memberId, ct).ConfigureAwait(false);
+            await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>Members: <c>GET /v1/images/{id}/members</c>.</summary>
-    public static async Task<IReadOnlyList<ImageMember>> ListMembersAsync(IGlanceV1Api api, string imageId, CancellationToken cancellationToken)
-    {
-        using var response = await api.ListMembersAsync(imageId, cancellationToken).ConfigureAwait(false);
-        await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
-        return [.. response.Content!.Members.Select(m => V1ImageMapper.ToMember(imageId, m))];
-    }
+    public static Task<IReadOnlyList<ImageMember>> ListMembersAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV1Api, IReadOnlyList<ImageMember>>(ImageOperation.ListMembers, imageId, async (api, ct) =>
+        {
+            using var response = await api.ListMembersAsync(imageId, ct).ConfigureAwait(false);
+            await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
+            return [.. response.Content!.Members.Select(m => V1ImageMapper.ToMember(imageId, m))];
+        }, cancellationToken);
 
     /// <summary>Download to a file: v1 never reports locations, so this is HTTP (<c>GET /v1/images/{id}</c>), verified against the checksum.</summary>
-    public static async Task<DownloadResult> DownloadToFileAsync(GlanceTransport transport, string imageId, string destinationPath, DownloadOptions? options,
-        IReadOnlyDictionary<string, Func<IDirectStoreAdapter>> adapters, CancellationToken cancellationToken)
+    public static async Task<DownloadResult> DownloadToFileAsync(GlanceClientCore core, string imageId, string destinationPath, DownloadOptions? options, CancellationToken cancellationToken)
     {
-        var image = await transport.ExecuteAsync<IGlanceV1Api, Image>(ImageOperation.Download, imageId, true, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
-        var source = HttpImageDataSource.ForV1(imageId, _ => transport.NextApi<IGlanceV1Api>());
-        return await ImageDownloads.Downloader(transport, adapters).DownloadToFileAsync(image, source, destinationPath, options, cancellationToken).ConfigureAwait(false);
+        var image = await GetImageAsync(core, imageId, cancellationToken).ConfigureAwait(false);
+        return await core.Downloader.DownloadToFileAsync(image, HttpImageSource.ForV1(imageId), destinationPath, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Download into a stream over HTTP, verified against the checksum.</summary>
-    public static async Task<DownloadResult> DownloadAsync(GlanceTransport transport, string imageId, Stream destination, DownloadOptions? options,
-        IReadOnlyDictionary<string, Func<IDirectStoreAdapter>> adapters, CancellationToken cancellationToken)
+    public static async Task<DownloadResult> DownloadAsync(GlanceClientCore core, string imageId, Stream destination, DownloadOptions? options, CancellationToken cancellationToken)
     {
-        var image = await transport.ExecuteAsync<IGlanceV1Api, Image>(ImageOperation.Download, imageId, true, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
-        var source = HttpImageDataSource.ForV1(imageId, _ => transport.NextApi<IGlanceV1Api>());
-        return await ImageDownloads.Downloader(transport, adapters).DownloadAsync(image, source, destination, options, cancellationToken).ConfigureAwait(false);
+        var image = await GetImageAsync(core, imageId, cancellationToken).ConfigureAwait(false);
+        return await core.Downloader.DownloadAsync(image, HttpImageSource.ForV1(imageId), destination, options, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<Image> HeadAsync(IGlanceV1Api api, string imageId, CancellationToken cancellationToken)
+    private static async Task<Image> ShowAsync(IGlanceV1Api api, string imageId, CancellationToken cancellationToken)
+    {
+        var image = await HeadAsync(api, imageId, cancellationToken).ConfigureAwait(false);
+        if (image.Deleted || image.Status is ImageStatus.Deleted)
+            throw new ImageNotFoundException("Glance Show: image not found (it is deleted)", new GlanceErrorContext(imageId, StatusCode: HttpStatusCode.NotFound));
+        return image;
+    }
+
+    private static async Task<Image> HeadAsync(IGlanceV1Api api, string imageId, CancellationToken cancellationToken)
     {
         using var response = await api.GetImageMetadataAsync(imageId, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -175,6 +193,4 @@ public static class V1ImageOperations
         await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
         return response.Content?.Image ?? throw new GlanceServerException("Glance v1 answered without an image", new GlanceErrorContext());
     }
-
-    private static Image Image(V1ImageMetadata metadata, string? imageId) => V1ImageMapper.ToImage(metadata, imageId);
 }

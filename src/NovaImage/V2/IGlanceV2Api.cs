@@ -15,7 +15,7 @@ namespace NovaImage.V2;
 /// (<see cref="CreateImageAsync"/> and <see cref="DownloadImageDataAsync"/>) return an <see cref="IApiResponse{T}"/>
 /// instead of throwing: call <c>EnsureSuccessStatusCodeAsync()</c> on it for the same exception.
 /// </remarks>
-[GlanceApiVersion(2)]
+[GlanceApiVersion(2, Operations = typeof(V2ImageOperations))]
 [Headers("Accept: application/json")]
 public interface IGlanceV2Api
 {
@@ -31,6 +31,7 @@ public interface IGlanceV2Api
     Task<GlanceImportInfo> GetImportInfoAsync(CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /v2/info/stores</c>: the stores (v2.8+, multi-store only; 404 otherwise).</summary>
+    [ImageOperation(ImageOperation.ListStores)]
     [Get("/v2/info/stores")]
     Task<GlanceStoreList> GetStoresAsync(CancellationToken cancellationToken = default);
 

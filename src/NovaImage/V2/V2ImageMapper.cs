@@ -79,4 +79,6 @@ internal static class V2ImageMapper
 
     private static Dictionary<string, string> Strings(Dictionary<string, JsonElement> metadata) =>
         metadata.ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.GetRawText(), StringComparer.Ordinal);
+
+    public static ImageStore ToStore(GlanceStore store) => new(store.Id, store.Description, store.Default, store.ReadOnly);
 }

@@ -1,30 +1,29 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using NovaImage.DirectStore;
-using NovaImage.Core;
 using NovaImage.Transfers;
-using NovaImage.V2;
 using Refit;
 
 namespace NovaImage.V2;
 
 /// <summary>
-/// The v2 side of the operations whose Refit call needs translating (the generated clients call these; the
-/// operations whose arguments bind directly are called on <see cref="IGlanceV2Api"/> by the generated code).
+/// Glance API v2's implementation of each <see cref="IImageApi"/> operation: one method per member, with the
+/// member's parameters after the client's core. The generated clients call these when the client uses API v2;
+/// each sends its requests through the core once.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class V2ImageOperations
 {
     /// <summary>Show: <c>GET /v2/images/{id}</c>.</summary>
-    public static async Task<Image> ShowAsync(IGlanceV2Api api, string imageId, CancellationToken cancellationToken) =>
-        V2ImageMapper.ToImage(await api.GetImageAsync(imageId, cancellationToken).ConfigureAwait(false));
+    public static Task<Image> GetImageAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Show, imageId, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken);
 
     /// <summary>List: the first page from the query, then each <c>next</c> link, each page retried on its own.</summary>
-    public static async IAsyncEnumerable<Image> ListAsync(GlanceTransport transport, ImageQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<Image> ListImagesAsync(GlanceClientCore core, ImageQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = V2QueryTranslator.Translate(query ?? new ImageQuery());
-        var page = await transport.ExecuteAsync<IGlanceV2Api, GlanceImageList>(ImageOperation.List, null, true,
-            (api, ct) => api.ListImagesAsync(filter.Limit, null, filter.SortKeys, filter.SortDirs, null, filter.Name, filter.Id, filter.Status,
+        var call = new GlanceCall(ImageOperation.List);
+        var page = await core.ExecuteAsync(call, true,
+            (attempt, ct) => attempt.Api<IGlanceV2Api>().ListImagesAsync(filter.Limit, null, filter.SortKeys, filter.SortDirs, null, filter.Name, filter.Id, filter.Status,
                 filter.Visibility, filter.MemberStatus, filter.Owner, filter.Protected, filter.OsHidden, null, null, filter.ContainerFormat,
                 filter.DiskFormat, filter.CreatedAt, filter.UpdatedAt, filter.SizeMin, filter.SizeMax, filter.Tags, filter.Properties, ct),
             cancellationToken).ConfigureAwait(false);
@@ -33,77 +32,135 @@ public static class V2ImageOperations
             foreach (var image in page.Images) yield return V2ImageMapper.ToImage(image);
             if (string.IsNullOrEmpty(page.Next) || page.Images.Count == 0) yield break;
             var next = page.Next;
-            page = await transport.ExecuteWithServerAsync<IGlanceV2Api, GlanceImageList>(ImageOperation.List, null, true,
-                (api, server, ct) => api.ListImagesNextPageAsync(GlanceV2Client.ResolveLink(server, next), ct), cancellationToken).ConfigureAwait(false);
+            page = await core.ExecuteAsync(call, true,
+                (attempt, ct) => attempt.Api<IGlanceV2Api>().ListImagesNextPageAsync(GlanceV2Client.ResolveLink(attempt.Server, next), ct), cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Create: <c>POST /v2/images</c> (no data; v1's copy-from has no v2 form here).</summary>
-    public static async Task<Image> CreateAsync(IGlanceV2Api api, ImageCreate image, CancellationToken cancellationToken)
+    public static Task<Image> CreateImageAsync(GlanceClientCore core, ImageCreate image, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(image);
 #pragma warning disable CS0618 // reading the v1-only field to refuse it clearly
         if (image.CopyFrom is not null)
 #pragma warning restore CS0618
             throw new FeatureNotSupportedException(
                 "Glance Create: copy-from is v1 only; create the image, then ImportAsync(id, ImageImport.WebDownload(uri))",
                 new GlanceErrorContext(image.Id));
-        using var response = await api.CreateImageAsync(V2ImageMapper.ToCreate(image), cancellationToken).ConfigureAwait(false);
-        await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
-        return V2ImageMapper.ToImage(response.Content!);
+        var body = V2ImageMapper.ToCreate(image);
+        return core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Create, image.Id, async (api, ct) =>
+        {
+            using var response = await api.CreateImageAsync(body, ct).ConfigureAwait(false);
+            await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
+            return V2ImageMapper.ToImage(response.Content!);
+        }, cancellationToken);
     }
 
     /// <summary>Update: reads the image, then sends one JSON Patch (replace/add/remove, purge as explicit removals).</summary>
-    public static async Task<Image> UpdateAsync(IGlanceV2Api api, string imageId, ImageUpdate update, CancellationToken cancellationToken)
-    {
-        var current = V2ImageMapper.ToImage(await api.GetImageAsync(imageId, cancellationToken).ConfigureAwait(false));
-        var patch = V2PatchBuilder.Build(update, current);
-        if (patch.Count == 0) return current;
-        return V2ImageMapper.ToImage(await api.UpdateImageAsync(imageId, [.. patch], cancellationToken).ConfigureAwait(false));
-    }
+    public static Task<Image> UpdateImageAsync(GlanceClientCore core, string imageId, ImageUpdate update, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Update, imageId, async (api, ct) =>
+        {
+            var current = await ShowAsync(api, imageId, ct).ConfigureAwait(false);
+            var patch = V2PatchBuilder.Build(update, current);
+            if (patch.Count == 0) return current;
+            return V2ImageMapper.ToImage(await api.UpdateImageAsync(imageId, [.. patch], ct).ConfigureAwait(false));
+        }, cancellationToken);
+
+    /// <summary>Delete: <c>DELETE /v2/images/{id}</c>.</summary>
+    public static Task DeleteImageAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.Delete, imageId, (api, ct) => api.DeleteImageAsync(imageId, ct), cancellationToken);
 
     /// <summary>Upload: <c>PUT /v2/images/{id}/file</c>, streamed, with progress; <c>X-Image-Meta-Store</c> when a store is named.</summary>
-    public static Task UploadAsync(IGlanceV2Api api, string imageId, Stream data, UploadOptions? options, CancellationToken cancellationToken) =>
-        api.UploadImageDataAsync(imageId, UploadBody.Wrap(data, options), options?.Store, cancellationToken);
-
-    /// <summary>Stage: <c>PUT /v2/images/{id}/stage</c> for a later glance-direct import.</summary>
-    public static Task StageAsync(IGlanceV2Api api, string imageId, Stream data, UploadOptions? options, CancellationToken cancellationToken)
+    public static async Task UploadAsync(GlanceClientCore core, string imageId, Stream data, UploadOptions? options, CancellationToken cancellationToken)
     {
-        if (options?.Store is not null)
-            throw new InvalidImageRequestException("Glance Stage: staged data has no store; name the stores in the import instead", new GlanceErrorContext(imageId));
-        return api.StageImageDataAsync(imageId, UploadBody.Wrap(data, options), cancellationToken);
+        if (options?.Store is not null) await core.RequireFeatureAsync(GlanceFeature.MultiStore, ImageOperation.Upload, imageId, cancellationToken).ConfigureAwait(false);
+        await Uploads.SendAsync<IGlanceV2Api>(core, ImageOperation.Upload, imageId, data, options,
+            (api, body, ct) => api.UploadImageDataAsync(imageId, body, options?.Store, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Import: <c>POST /v2/images/{id}/import</c>.</summary>
-    public static Task ImportAsync(IGlanceV2Api api, string imageId, ImageImport import, CancellationToken cancellationToken) =>
-        api.ImportImageAsync(imageId, V2ImageMapper.ToImport(import), null, cancellationToken);
-
-    /// <summary>Share: <c>POST /v2/images/{id}/members</c>.</summary>
-    public static async Task<ImageMember> AddMemberAsync(IGlanceV2Api api, string imageId, string memberId, CancellationToken cancellationToken) =>
-        V2ImageMapper.ToMember(await api.AddMemberAsync(imageId, new GlanceMemberCreate(memberId), cancellationToken).ConfigureAwait(false));
-
-    /// <summary>Members: <c>GET /v2/images/{id}/members</c>.</summary>
-    public static async Task<IReadOnlyList<ImageMember>> ListMembersAsync(IGlanceV2Api api, string imageId, CancellationToken cancellationToken) =>
-        [.. (await api.ListMembersAsync(imageId, cancellationToken).ConfigureAwait(false)).Members.Select(V2ImageMapper.ToMember)];
-
-    /// <summary>Accept/reject: <c>PUT /v2/images/{id}/members/{member}</c>.</summary>
-    public static async Task<ImageMember> SetMemberStatusAsync(IGlanceV2Api api, string imageId, string memberId, MemberStatus status, CancellationToken cancellationToken) =>
-        V2ImageMapper.ToMember(await api.UpdateMemberStatusAsync(imageId, memberId, new GlanceMemberStatusUpdate(GlanceText.Format(status)), cancellationToken).ConfigureAwait(false));
+    /// <summary>Upload from a file: as <see cref="UploadAsync"/>, the size taken from the file.</summary>
+    public static Task UploadFileAsync(GlanceClientCore core, string imageId, string path, UploadOptions? options, CancellationToken cancellationToken) =>
+        Uploads.FromFileAsync(imageId, path, options, (data, withSize) => UploadAsync(core, imageId, data, withSize, cancellationToken));
 
     /// <summary>Download to a file: the image (with its locations), then a direct-store copy or HTTP with resume.</summary>
-    public static async Task<DownloadResult> DownloadToFileAsync(GlanceTransport transport, string imageId, string destinationPath, DownloadOptions? options,
-        IReadOnlyDictionary<string, Func<IDirectStoreAdapter>> adapters, CancellationToken cancellationToken)
+    public static async Task<DownloadResult> DownloadToFileAsync(GlanceClientCore core, string imageId, string destinationPath, DownloadOptions? options, CancellationToken cancellationToken)
     {
-        var image = await transport.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, true, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
-        var source = HttpImageDataSource.ForV2(imageId, _ => transport.NextApi<IGlanceV2Api>());
-        return await ImageDownloads.Downloader(transport, adapters).DownloadToFileAsync(image, source, destinationPath, options, cancellationToken).ConfigureAwait(false);
+        var image = await core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
+        return await core.Downloader.DownloadToFileAsync(image, HttpImageSource.ForV2(imageId), destinationPath, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Download into a stream over HTTP, verified as it goes.</summary>
-    public static async Task<DownloadResult> DownloadAsync(GlanceTransport transport, string imageId, Stream destination, DownloadOptions? options,
-        IReadOnlyDictionary<string, Func<IDirectStoreAdapter>> adapters, CancellationToken cancellationToken)
+    public static async Task<DownloadResult> DownloadAsync(GlanceClientCore core, string imageId, Stream destination, DownloadOptions? options, CancellationToken cancellationToken)
     {
-        var image = await transport.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, true, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
-        var source = HttpImageDataSource.ForV2(imageId, _ => transport.NextApi<IGlanceV2Api>());
-        return await ImageDownloads.Downloader(transport, adapters).DownloadAsync(image, source, destination, options, cancellationToken).ConfigureAwait(false);
+        var image = await core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
+        return await core.Downloader.DownloadAsync(image, HttpImageSource.ForV2(imageId), destination, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Tag: <c>PUT /v2/images/{id}/tags/{tag}</c>.</summary>
+    public static Task AddTagAsync(GlanceClientCore core, string imageId, string tag, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.AddTag, imageId, (api, ct) => api.AddTagAsync(imageId, tag, ct), cancellationToken);
+
+    /// <summary>Untag: <c>DELETE /v2/images/{id}/tags/{tag}</c>.</summary>
+    public static Task RemoveTagAsync(GlanceClientCore core, string imageId, string tag, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.RemoveTag, imageId, (api, ct) => api.RemoveTagAsync(imageId, tag, ct), cancellationToken);
+
+    /// <summary>Share: <c>POST /v2/images/{id}/members</c>.</summary>
+    public static Task<ImageMember> AddMemberAsync(GlanceClientCore core, string imageId, string memberId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api, ImageMember>(ImageOperation.AddMember, imageId,
+            async (api, ct) => V2ImageMapper.ToMember(await api.AddMemberAsync(imageId, new GlanceMemberCreate(memberId), ct).ConfigureAwait(false)), cancellationToken);
+
+    /// <summary>Unshare: <c>DELETE /v2/images/{id}/members/{member}</c>.</summary>
+    public static Task RemoveMemberAsync(GlanceClientCore core, string imageId, string memberId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.RemoveMember, imageId, (api, ct) => api.RemoveMemberAsync(imageId, memberId, ct), cancellationToken);
+
+    /// <summary>Members: <c>GET /v2/images/{id}/members</c>.</summary>
+    public static Task<IReadOnlyList<ImageMember>> ListMembersAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api, IReadOnlyList<ImageMember>>(ImageOperation.ListMembers, imageId,
+            async (api, ct) => [.. (await api.ListMembersAsync(imageId, ct).ConfigureAwait(false)).Members.Select(V2ImageMapper.ToMember)], cancellationToken);
+
+    /// <summary>Accept/reject: <c>PUT /v2/images/{id}/members/{member}</c>.</summary>
+    public static Task<ImageMember> SetMemberStatusAsync(GlanceClientCore core, string imageId, string memberId, MemberStatus status, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api, ImageMember>(ImageOperation.SetMemberStatus, imageId,
+            async (api, ct) => V2ImageMapper.ToMember(await api.UpdateMemberStatusAsync(imageId, memberId, new GlanceMemberStatusUpdate(GlanceText.Format(status)), ct).ConfigureAwait(false)),
+            cancellationToken);
+
+    /// <summary>Import: <c>POST /v2/images/{id}/import</c> (v2.6+; stores need multi-store, v2.8+).</summary>
+    public static async Task ImportAsync(GlanceClientCore core, string imageId, ImageImport import, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        await core.RequireFeatureAsync(GlanceFeature.Import, ImageOperation.Import, imageId, cancellationToken).ConfigureAwait(false);
+        if (import.Stores.Count > 0 || import.AllStores == true)
+            await core.RequireFeatureAsync(GlanceFeature.MultiStore, ImageOperation.Import, imageId, cancellationToken).ConfigureAwait(false);
+        var body = V2ImageMapper.ToImport(import);
+        await core.ExecuteAsync<IGlanceV2Api>(ImageOperation.Import, imageId, (api, ct) => api.ImportImageAsync(imageId, body, null, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stage: <c>PUT /v2/images/{id}/stage</c> for a later glance-direct import (v2.6+).</summary>
+    public static async Task StageAsync(GlanceClientCore core, string imageId, Stream data, UploadOptions? options, CancellationToken cancellationToken)
+    {
+        await core.RequireFeatureAsync(GlanceFeature.Import, ImageOperation.Stage, imageId, cancellationToken).ConfigureAwait(false);
+        if (options?.Store is not null)
+            throw new InvalidImageRequestException("Glance Stage: staged data has no store; name the stores in the import instead", new GlanceErrorContext(imageId));
+        await Uploads.SendAsync<IGlanceV2Api>(core, ImageOperation.Stage, imageId, data, options,
+            (api, body, ct) => api.StageImageDataAsync(imageId, body, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deactivate: <c>POST /v2/images/{id}/actions/deactivate</c> (admin).</summary>
+    public static Task DeactivateAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.Deactivate, imageId, (api, ct) => api.DeactivateImageAsync(imageId, ct), cancellationToken);
+
+    /// <summary>Reactivate: <c>POST /v2/images/{id}/actions/reactivate</c> (admin).</summary>
+    public static Task ReactivateAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
+        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.Reactivate, imageId, (api, ct) => api.ReactivateImageAsync(imageId, ct), cancellationToken);
+
+    /// <summary>Stores: <c>GET /v2/info/stores</c> (v2.8+, multi-store).</summary>
+    public static async Task<IReadOnlyList<ImageStore>> ListStoresAsync(GlanceClientCore core, CancellationToken cancellationToken)
+    {
+        await core.RequireFeatureAsync(GlanceFeature.MultiStore, ImageOperation.ListStores, null, cancellationToken).ConfigureAwait(false);
+        return await core.ExecuteAsync<IGlanceV2Api, IReadOnlyList<ImageStore>>(ImageOperation.ListStores, null,
+            async (api, ct) => [.. (await api.GetStoresAsync(ct).ConfigureAwait(false)).Stores.Select(V2ImageMapper.ToStore)], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Image> ShowAsync(IGlanceV2Api api, string imageId, CancellationToken cancellationToken) =>
+        V2ImageMapper.ToImage(await api.GetImageAsync(imageId, cancellationToken).ConfigureAwait(false));
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using NovaImage.DirectStore;
+using NovaImage.Core;
 using NovaImage.Transfers;
 
 namespace NovaImage.Tests.Download;
@@ -11,13 +11,11 @@ public sealed class DirectStoreConfigurationTests
     [Fact]
     public void AnAllowedSchemeWithoutAnAdapterIsReportedAtStart()
     {
-        var logger = new FakeLogger<ImageDownloader>();
-        var options = new GlanceOptions { AllowedDirectUrlSchemes = ["file", "RBD", " "] };
+        using var logs = new FakeLoggerProvider();
+        using var core = Core(["file", "RBD"], logs);
 
-        var downloader = new ImageDownloader(options, new Dictionary<string, IDirectStoreAdapter> { ["file"] = new FileDirectStoreAdapter() }, logger);
-
-        Assert.Equal(["rbd"], downloader.UnservedSchemes);
-        var warning = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(["rbd"], core.Downloader.UnservedSchemes);
+        var warning = Assert.Single(logs.Collector.GetSnapshot(), r => r.Category == typeof(ImageDownloader).FullName);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("'rbd'", warning.Message, StringComparison.Ordinal);
     }
@@ -25,12 +23,15 @@ public sealed class DirectStoreConfigurationTests
     [Fact]
     public void SchemesWithAdaptersAreNotReported()
     {
-        var logger = new FakeLogger<ImageDownloader>();
+        using var logs = new FakeLoggerProvider();
+        using var core = Core(["FILE"], logs);
 
-        var downloader = new ImageDownloader(new GlanceOptions { AllowedDirectUrlSchemes = ["FILE"] },
-            new Dictionary<string, IDirectStoreAdapter> { ["file"] = new FileDirectStoreAdapter() }, logger);
-
-        Assert.Empty(downloader.UnservedSchemes);
-        Assert.Empty(logger.Collector.GetSnapshot());
+        Assert.Empty(core.Downloader.UnservedSchemes);
+        Assert.DoesNotContain(logs.Collector.GetSnapshot(), r => r.Category == typeof(ImageDownloader).FullName);
     }
+
+    // The built-in client's adapters (the file adapter), as a registered client would have them.
+    private static GlanceClientCore Core(IList<string> schemes, FakeLoggerProvider logs) =>
+        GlanceClientCore.Create(new GlanceOptions { ApiServers = ["http://127.0.0.1:9"], AllowedDirectUrlSchemes = schemes },
+            GlanceImageApi.DirectStoreAdapters, LoggerFactory.Create(b => b.AddProvider(logs)));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NovaImage.Core;
 using NovaImage.DirectStore;
 using NovaImage.TestSupport;
 using NovaImage.Tests.ImageApi;
@@ -60,21 +61,39 @@ public abstract class DownloadTestBase : GlanceV2TestBase, IDisposable
             o.Filesystems = configured.Filesystems;
         });
 
-    /// <summary>A downloader with the built-in file adapter.</summary>
-    protected static ImageDownloader Downloader(GlanceOptions options) =>
-        new(options, new Dictionary<string, IDirectStoreAdapter> { ["file"] = new FileDirectStoreAdapter() }, retryDelay: RetryDelay);
+    /// <summary>
+    /// A downloader of a client built from <paramref name="options"/> (with the built-in file adapter), fed records
+    /// the test chose: the pipeline is checked against forged metadata a real Glance would not send.
+    /// </summary>
+    private protected static TestDownloader Downloader(GlanceOptions options) => new(options);
 
     /// <summary>
-    /// A v2 data source for <paramref name="imageId"/> through <paramref name="endpoint"/> (default: Glance itself),
-    /// as the owner, with every request recorded by <paramref name="counter"/>.
+    /// The v2 data of <paramref name="imageId"/> through <paramref name="endpoint"/> (default: Glance itself), as the
+    /// owner, with every request recorded by <paramref name="counter"/>.
     /// </summary>
-    protected static HttpImageDataSource V2Source(string imageId, RequestCounter counter, Uri? endpoint = null)
+    private protected static DataSource V2Source(string imageId, RequestCounter counter, Uri? endpoint = null) =>
+        new(imageId, counter, endpoint ?? GlanceServer.Endpoint, source => source);
+
+    /// <summary>Where a <see cref="TestDownloader"/> reads from, and how the test makes that source misbehave.</summary>
+    private protected sealed record DataSource(string ImageId, RequestCounter Counter, Uri Endpoint, Func<HttpImageSource, HttpImageSource> Wrap);
+
+    /// <summary>Runs the client core's download pipeline on a record and a source the test chose.</summary>
+    private protected sealed class TestDownloader(GlanceOptions options)
     {
-        var server = endpoint ?? GlanceServer.Endpoint;
-        var http = new HttpClient(counter) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Add("X-Auth-Token", GlanceIdentity.ProjectA.Token);
-        var api = GlanceV2Client.Create(http);
-        return HttpImageDataSource.ForV2(imageId, _ => (server, api));
+        public Task<DownloadResult> DownloadToFileAsync(Image image, DataSource source, string destination, DownloadOptions? download = null, CancellationToken cancellationToken = default) =>
+            RunAsync(source, (core, http) => core.Downloader.DownloadToFileAsync(image, http, destination, download, cancellationToken));
+
+        public Task<DownloadResult> DownloadAsync(Image image, DataSource source, Stream destination, DownloadOptions? download = null, CancellationToken cancellationToken = default) =>
+            RunAsync(source, (core, http) => core.Downloader.DownloadAsync(image, http, destination, download, cancellationToken));
+
+        private async Task<DownloadResult> RunAsync(DataSource source, Func<GlanceClientCore, HttpImageSource, Task<DownloadResult>> download)
+        {
+            options.ApiServers = [source.Endpoint.AbsoluteUri];
+            options.Token = GlanceIdentity.ProjectA.Token;
+            options.RetryDelay = RetryDelay;
+            using var core = GlanceClientCore.Create(options, GlanceImageApi.DirectStoreAdapters, primaryHandler: source.Counter);
+            return await download(core, source.Wrap(HttpImageSource.ForV2(source.ImageId)));
+        }
     }
 
     /// <summary>A fresh request counter over the default socket handler.</summary>

@@ -1,5 +1,6 @@
 using NovaImage.TestSupport;
 using NovaImage.TestSupport.Proxy;
+using NovaImage.Core;
 using NovaImage.Transfers;
 
 namespace NovaImage.Tests.Download;
@@ -111,7 +112,7 @@ public sealed class ResumeTests : DownloadTestBase
         var data = RandomBytes(ImageSize);
         var image = await UploadAsync(data);
         await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.CutImageData(CutAfter, times: 1));
-        var source = new CorruptFirstAttempt(NoRanges(V2Source(image.Id, NewCounter(), proxy.Endpoint)));
+        var source = CorruptFirstAttempt(V2Source(image.Id, NewCounter(), proxy.Endpoint));
         using var destination = new MemoryStream();
 
         var error = await Assert.ThrowsAsync<ImageIntegrityException>(() => Downloader(HttpOnly()).DownloadAsync(image, source, destination));
@@ -138,18 +139,17 @@ public sealed class ResumeTests : DownloadTestBase
     private static GlanceOptions HttpOnly(int numRetries = 3) => new() { ApiServers = [GlanceServer.Endpoint.ToString()], NumRetries = numRetries };
 
     /// <summary>The same source, but declaring (as v1 does) that it cannot start at an offset.</summary>
-    private static IImageDataSource NoRanges(IImageDataSource ranged) => new NoRangeSource(ranged);
+    private static DataSource NoRanges(DataSource ranged) => ranged with { Wrap = source => new HttpImageSource(source, supportsRange: false) };
 
-    /// <summary>Flips the first byte of the first attempt's data (corruption a real server will not produce on demand).</summary>
-    private sealed class CorruptFirstAttempt(IImageDataSource inner) : IImageDataSource
+    /// <summary>Without ranges, and the first byte of the first attempt's data flipped (corruption a real server will not produce on demand).</summary>
+    private static DataSource CorruptFirstAttempt(DataSource ranged) => ranged with { Wrap = source => new FirstAttemptCorrupted(source) };
+
+    private sealed class FirstAttemptCorrupted(HttpImageSource inner) : HttpImageSource(inner, supportsRange: false)
     {
-        public DownloadPath Path => inner.Path;
-        public bool SupportsRange => inner.SupportsRange;
-
-        public async ValueTask<ImageDataResponse> OpenAsync(int attempt, long offset, CancellationToken cancellationToken)
+        public override async Task<ImageDataResponse> OpenAsync(GlanceAttempt attempt, long offset, CancellationToken cancellationToken)
         {
-            var response = await inner.OpenAsync(attempt, offset, cancellationToken);
-            return attempt > 1 ? response : new ImageDataResponse(new FirstByteFlipped(response), response.Offset, response.Server, response.TotalLength);
+            var response = await base.OpenAsync(attempt, offset, cancellationToken);
+            return attempt.Number > 1 ? response : new ImageDataResponse(new FirstByteFlipped(response), response.Offset, response.Server, response.TotalLength);
         }
 
         private sealed class FirstByteFlipped(ImageDataResponse response) : Stream
@@ -180,13 +180,5 @@ public sealed class ResumeTests : DownloadTestBase
 
             public override async ValueTask DisposeAsync() => await response.DisposeAsync();
         }
-    }
-
-    private sealed class NoRangeSource(IImageDataSource inner) : IImageDataSource
-    {
-        public DownloadPath Path => inner.Path;
-        public bool SupportsRange => false;
-        public ValueTask<ImageDataResponse> OpenAsync(int attempt, long offset, CancellationToken cancellationToken) =>
-            inner.OpenAsync(attempt, 0, cancellationToken);
     }
 }

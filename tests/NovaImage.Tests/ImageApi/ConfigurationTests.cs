@@ -27,7 +27,7 @@ public sealed class ConfigurationTests : IDisposable
         return new ConfigurationBuilder().AddJsonFile(path).Build();
     }
 
-    private static GlanceOptions Options(ImageApiHost host) => host.Services.GetRequiredService<IOptions<GlanceOptions>>().Value;
+    private static GlanceOptions Options(ImageApiHost host) => host.Core.Options;
 
     private static OptionsValidationException StartFails(IConfiguration configuration)
     {
@@ -75,7 +75,7 @@ public sealed class ConfigurationTests : IDisposable
         // Scheme defaults to http, the path prefix is kept, IPv6 stays bracketed.
         Assert.Equal(
             new[] { "http://[fd00::5]:9292/", "http://glance1.example:9292/", "https://glance2.example/image" },
-            host.Transport.Servers.Select(s => s.AbsoluteUri).Order(StringComparer.Ordinal));
+            host.Core.Endpoints.Servers.Select(s => s.AbsoluteUri).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class ConfigurationTests : IDisposable
         await host.Api.ListImagesAsync(new ImageQuery { PageSize = 1 }).Take(1).ToListAsync();
         await host.Api.DeleteImageAsync(image.Id);
 
-        Assert.Equal(GlanceServer.Endpoint.Authority, Assert.Single(host.Transport.Servers).Authority);
-        var warning = Assert.Single(host.Logs.GetSnapshot(), r => r.Category == typeof(NovaImage.Core.GlanceTransport).FullName && r.Id.Id == 3);
+        Assert.Equal(GlanceServer.Endpoint.Authority, Assert.Single(host.Core.Endpoints.Servers).Authority);
+        var warning = Assert.Single(host.Logs.GetSnapshot(), r => r.Category == typeof(NovaImage.Core.GlanceClientCore).FullName && r.Id.Id == 3);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("host/port/protocol", warning.Message);
         Assert.Contains($"api_servers = http://{GlanceServer.Endpoint.Host}:{GlanceServer.Endpoint.Port}", warning.Message);
@@ -135,7 +135,7 @@ public sealed class ConfigurationTests : IDisposable
             port = 9393
             """));
 
-        Assert.Equal("http://[fd00::7]:9393/", Assert.Single(host.Transport.Servers).AbsoluteUri);
+        Assert.Equal("http://[fd00::7]:9393/", Assert.Single(host.Core.Endpoints.Servers).AbsoluteUri);
     }
 
     [Fact]

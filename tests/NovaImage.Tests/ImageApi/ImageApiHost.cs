@@ -33,8 +33,8 @@ public sealed class ImageApiHost : IAsyncDisposable
     /// <summary>The client.</summary>
     public IImageApi Api => _provider.GetRequiredService<IImageApi>();
 
-    /// <summary>The client's transport (servers in rotation order).</summary>
-    public GlanceTransport Transport => _provider.GetRequiredService<GlanceTransport>();
+    /// <summary>The built-in client's core (servers in rotation order).</summary>
+    public GlanceClientCore Core => _provider.GetRequiredKeyedService<GlanceClientCore>(typeof(GlanceImageApi));
 
     /// <summary>The container.</summary>
     public IServiceProvider Services => _provider;

@@ -156,7 +156,7 @@ public sealed class TranslationTests
     [InlineData(500, typeof(GlanceServerException))]
     public void Statuses_translate_per_Novas_table(int status, Type expected)
     {
-        var error = GlanceErrorTranslator.FromResponse(ImageOperation.Delete, "img", new Uri("http://glance:9292"), (HttpStatusCode)status,
+        var error = GlanceErrorTranslator.FromResponse(nameof(ImageOperation.Delete), "img", new Uri("http://glance:9292"), (HttpStatusCode)status,
             "{\"message\": \"Nope<br /><br />\\n\\n\", \"code\": \"x\"}", null, null);
 
         Assert.IsType(expected, error);

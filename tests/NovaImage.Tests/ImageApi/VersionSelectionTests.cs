@@ -53,7 +53,7 @@ public sealed class VersionSelectionTests
         var image = await host.Api.CreateImageAsync(new ImageCreate { Name = "auto-v1", DiskFormat = "raw", ContainerFormat = "bare" });
         Assert.Equal(image.Id, (await host.Api.GetImageAsync(image.Id)).Id);
         Assert.Contains(server.Requests, r => r.StartsWith("HEAD /v1/images/", StringComparison.Ordinal));
-        Assert.Single(host.Logs.GetSnapshot(), r => r.Category == typeof(NovaImage.Core.GlanceTransport).FullName && r.Id.Id == 4 && r.Message.Contains("V1"));
+        Assert.Single(host.Logs.GetSnapshot(), r => r.Category == typeof(NovaImage.Core.GlanceClientCore).FullName && r.Id.Id == 4 && r.Message.Contains("V1"));
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+namespace NovaImage.Transfers;
+
+/// <summary>How every upload and stage sends its data through the core, whatever the API version.</summary>
+internal static class Uploads
+{
+    /// <summary>
+    /// Sends <paramref name="data"/> with <paramref name="send"/>: a seekable stream is rewound to where the caller
+    /// left it before each attempt, so it can be retried; a non-seekable one gets a single attempt (it is never replayed).
+    /// </summary>
+    public static Task SendAsync<TApi>(GlanceClientCore core, ImageOperation operation, string imageId, Stream data, UploadOptions? options,
+        Func<TApi, Stream, CancellationToken, Task> send, CancellationToken cancellationToken) where TApi : class
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var start = data.CanSeek ? data.Position : 0L;
+        var body = UploadBody.Wrap(data, options);
+        return core.ExecuteAsync<TApi>(operation, imageId, (api, ct) =>
+        {
+            if (data.CanSeek) data.Position = start;
+            return send(api, body, ct);
+        }, cancellationToken, replayable: data.CanSeek);
+    }
+
+    /// <summary>Opens <paramref name="path"/> and uploads it with <paramref name="upload"/>, its size taken from the file.</summary>
+    public static async Task FromFileAsync(string imageId, string path, UploadOptions? options, Func<Stream, UploadOptions, Task> upload)
+    {
+        await using var data = UploadFiles.OpenRead(imageId, path);
+        await upload(data, (options ?? new UploadOptions()) with { Size = options?.Size ?? data.Length }).ConfigureAwait(false);
+    }
+}
