@@ -165,27 +165,36 @@ public sealed class ExtensionInterfaceTests
             NotSerializable(4, "NovaImage.V2.GlanceUsage", "UsageThroughV1Async", "GlanceV1JsonContext"));
     }
 
-    private const string MarkedMethod = """
+    private static string MarkedMethod(string name, string marker = "ImageOperation(ImageOperation.Show)") => $$"""
         [GlanceApiVersion(2)]
-        public interface IMyApi
+        public interface {{name}}
         {
-            [ImageOperation(ImageOperation.Show)]
+            [{{marker}}]
             [Get("/v2/info/usage")] Task<GlanceUsage> UsageAsync(CancellationToken cancellationToken);
         }
+
         """;
 
     [Fact]
-    public async Task Pragma_suppresses_NIMG0902()
+    public async Task Pragma_suppresses_NIMG0902_inside_its_region_only()
     {
-        var source = Usings + "#pragma warning disable NIMG0902\n" + MarkedMethod + "\n#pragma warning restore NIMG0902\n";
-        await Verify<ExtensionInterfaceAnalyzer>.AnalyzerAsync(source);
+        var source = Usings
+            + "#pragma warning disable NIMG0902\n" + MarkedMethod("IQuietApi") + "#pragma warning restore NIMG0902\n"
+            + MarkedMethod("ILoudApi", "{|#0:ImageOperation(ImageOperation.Show)|}");
+        var test = Verify<ExtensionInterfaceAnalyzer>.Analyzer(source, Marker(0, "[ImageOperation] on 'UsageAsync'", "ILoudApi"));
+        // The library's own check wraps the file in one more #pragma, which the restore above would undo.
+        test.TestBehaviors |= TestBehaviors.SkipSuppressionCheck;
+        await test.RunAsync();
     }
 
     [Fact]
-    public async Task An_editorconfig_severity_line_turns_NIMG0902_off()
+    public async Task An_editorconfig_severity_line_turns_NIMG0902_off_where_it_applies()
     {
-        var test = Verify<ExtensionInterfaceAnalyzer>.Analyzer(Usings + MarkedMethod);
-        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.NIMG0902.severity = none\n"));
+        var test = new Verify<ExtensionInterfaceAnalyzer>.AnalyzerTest();
+        test.TestState.Sources.Add(("/0/Quiet.cs", Usings + MarkedMethod("IQuietApi")));
+        test.TestState.Sources.Add(("/0/Loud.cs", Usings + MarkedMethod("ILoudApi", "{|#0:ImageOperation(ImageOperation.Show)|}")));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[Quiet.cs]\ndotnet_diagnostic.NIMG0902.severity = none\n"));
+        test.ExpectedDiagnostics.Add(Marker(0, "[ImageOperation] on 'UsageAsync'", "ILoudApi"));
         await test.RunAsync();
     }
 }
