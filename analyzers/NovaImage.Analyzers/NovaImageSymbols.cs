@@ -68,6 +68,12 @@ internal sealed class NovaImageSymbols
     public bool IsApiVersionV1(IFieldSymbol field) =>
         field.Name == "V1" && SymbolEqualityComparer.Default.Equals(field.ContainingType, ApiVersion);
 
+    /// <summary>True for <c>ApiVersion</c> and <c>ApiVersion?</c> (not for <c>object</c>, <c>Enum</c> or a type parameter).</summary>
+    public bool IsApiVersion(ITypeSymbol type) =>
+        SymbolEqualityComparer.Default.Equals(
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type,
+            ApiVersion);
+
     public static string? FirstStringArgument(AttributeData attribute) =>
         attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
 

@@ -43,7 +43,9 @@ public sealed class ImageApiGeneratorOutputTests
         var (text, _, _) = Generate(GeneratorHarness.Consumer.Replace("[DirectStore(\"memory\")]", "[DirectStore(\"FILE\")]"));
 
         Assert.Contains("[\"file\"] = static () => new global::Consumer.Images.MemoryAdapter(),", text);
-        Assert.DoesNotContain("FileDirectStoreAdapter", text);
+        Assert.DoesNotContain("[\"file\"] = static () => new global::NovaImage.DirectStore.FileDirectStoreAdapter(),", text);
+        // The built-in adapter keeps the scheme the consumer did not take (Nova's file module serves both).
+        Assert.Contains("[\"filesystem\"] = static () => new global::NovaImage.DirectStore.FileDirectStoreAdapter(),", text);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ using NovaImage.Analyzers.Diagnostics;
 namespace NovaImage.Analyzers.Rules;
 
 /// <summary>
-/// NIMG0301: uses of members (or members of types) marked <c>[V1Only]</c>; NIMG0302: <c>ApiVersion.V1</c>,
-/// which selects the v1 API and carries the member-acceptance security note.
+/// NIMG0301: uses of members (or members of types) marked <c>[V1Only]</c>; NIMG0302: <c>ApiVersion.V1</c> where it
+/// selects the v1 API (stored, passed or returned, not compared), with the member-acceptance security note.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class V1OnlyAnalyzer : DiagnosticAnalyzer
@@ -44,7 +44,7 @@ public sealed class V1OnlyAnalyzer : DiagnosticAnalyzer
         switch (operation)
         {
             case IFieldReferenceOperation field when symbols.IsApiVersionV1(field.Field):
-                if (!symbols.InV1OnlyContext(context.ContainingSymbol))
+                if (IsSelection(field, symbols) && !symbols.InV1OnlyContext(context.ContainingSymbol))
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.V1SelectedInCode, operation.Syntax.GetLocation()));
                 return;
             case IMemberReferenceOperation reference:
@@ -62,6 +62,33 @@ public sealed class V1OnlyAnalyzer : DiagnosticAnalyzer
                 return;
         }
     }
+
+    /// <summary>
+    /// True when the value of <paramref name="reference"/> is chosen for use: stored (assignment, initializer), passed
+    /// to an <c>ApiVersion</c> parameter or returned. Code that compares with <c>ApiVersion.V1</c> (<c>==</c>,
+    /// <c>is</c>, <c>case</c>, <c>Equals</c>, a generic equality helper) selects nothing, so NIMG0302 stays silent there.
+    /// </summary>
+    private static bool IsSelection(IOperation reference, NovaImageSymbols symbols)
+    {
+        // Climb through what only forwards the value: conversions and the branches of ?:, ?? and switch expressions.
+        var value = reference;
+        while (value.Parent is { } parent && Forwards(parent, value)) value = parent;
+        return value.Parent switch
+        {
+            ISimpleAssignmentOperation assignment => assignment.Value == value,
+            ISymbolInitializerOperation or IReturnOperation => true,
+            IArgumentOperation { Parameter: { } parameter } => symbols.IsApiVersion(parameter.OriginalDefinition.Type),
+            _ => false,
+        };
+    }
+
+    private static bool Forwards(IOperation parent, IOperation value) => parent switch
+    {
+        IConversionOperation or ICoalesceOperation or ISwitchExpressionOperation => true,
+        IConditionalOperation conditional => conditional.Condition != value,
+        ISwitchExpressionArmOperation arm => arm.Value == value,
+        _ => false,
+    };
 
     private static bool Report(OperationAnalysisContext context, NovaImageSymbols symbols, ISymbol symbol, SyntaxNode syntax)
     {

@@ -34,10 +34,11 @@ internal static class ImageCommands
         var tags = new Option<string[]>("--tag") { Description = "Only images with this tag (repeatable: all of them)", Arity = ArgumentArity.OneOrMore };
         var owner = new Option<string>("--owner") { Description = "Only images owned by this project" };
         var properties = Properties("Only images whose property KEY equals VALUE (repeatable)");
-        var sort = new Option<string[]>("--sort") { Description = "Sort key with optional direction, e.g. name:asc, created_at:desc (repeatable)", HelpName = "KEY[:asc|desc]", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<int?>("--limit") { Description = "Stop after this many images" };
-        var pageSize = new Option<int?>("--page-size") { Description = "Images per request (paging is automatic)" };
-        var command = new Command("list", "List images (all pages)") { names, statuses, visibility, tags, owner, properties, sort, limit, pageSize };
+        var sort = new Option<string[]>("--sort") { Description = "Sort key with its direction, e.g. name:asc, created_at:desc; without one, desc as Glance (repeatable)", HelpName = "KEY[:asc|desc]", Arity = ArgumentArity.OneOrMore };
+        var limit = new Option<int?>("--limit") { Description = "The total number of images to list, across pages (no page is requested past it)" };
+        var marker = new Option<string>("--marker") { Description = "Start after the image with this id (in the sort order)", HelpName = "ID" };
+        var pageSize = new Option<int?>("--page-size") { Description = "Images per request (paging is automatic; --limit is the total)" };
+        var command = new Command("list", "List images (all pages)") { names, statuses, visibility, tags, owner, properties, sort, limit, marker, pageSize };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var visibilityValue = context.Get(visibility);
@@ -52,14 +53,10 @@ internal static class ImageCommands
                 Properties = ParseProperties(context.Get(properties)),
                 Sort = (context.Get(sort) ?? []).Select(ParseSort).ToArray(),
                 PageSize = context.Get(pageSize),
+                Limit = context.Get(limit),
+                Marker = context.Get(marker),
             };
-            var max = context.Get(limit) ?? int.MaxValue;
-            var images = new List<Image>();
-            await foreach (var item in context.Images.ListImagesAsync(query, cancellationToken))
-            {
-                if (images.Count >= max) break;
-                images.Add(item);
-            }
+            var images = await context.Images.ListImagesAsync(query, cancellationToken).ToListAsync(cancellationToken);
             if (!context.Console.TryWriteJson(images, CliJsonContext.Default.ListImage)) context.Console.Write(ImageRendering.List(images));
         });
         return command;
@@ -240,8 +237,8 @@ internal static class ImageCommands
     private static SortKey ParseSort(string value)
     {
         var parts = value.Split(':', 2);
-        return parts.Length == 1 || parts[1] is "desc" ? new SortKey(parts[0], Descending: true)
-            : parts[1] is "asc" ? new SortKey(parts[0], Descending: false)
-            : throw new UsageException($"--sort '{value}': the direction must be asc or desc");
+        return new SortKey(parts[0], parts.Length == 1 || parts[1] is "desc" ? SortDirection.Descending
+            : parts[1] is "asc" ? SortDirection.Ascending
+            : throw new UsageException($"--sort '{value}': the direction must be asc or desc"));
     }
 }

@@ -40,6 +40,15 @@ public sealed class GlanceOptions
     /// <summary>CA bundle to trust (<c>cafile</c>).</summary>
     public string? CaFile { get; set; }
 
+    /// <summary>
+    /// PEM client certificate presented to Glance for mutual TLS (<c>certfile</c>). It may hold the private key too;
+    /// otherwise give <see cref="KeyFile"/>.
+    /// </summary>
+    public string? CertFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="CertFile"/> (<c>keyfile</c>), when the certificate file does not hold it.</summary>
+    public string? KeyFile { get; set; }
+
     /// <summary>Static token sent as <c>X-Auth-Token</c> (<c>token</c>); visible ASCII only. Ignored when <see cref="TokenProvider"/> is set.</summary>
     public string? Token { get; set; }
 
@@ -49,7 +58,14 @@ public sealed class GlanceOptions
     /// <summary>URL schemes that may be read directly from the store (<c>allowed_direct_url_schemes</c>), e.g. <c>file</c>.</summary>
     public IList<string> AllowedDirectUrlSchemes { get; set; } = [];
 
-    /// <summary>Filesystems this host mounts (<c>[image_file_url] filesystems</c> and their sections).</summary>
+    /// <summary>
+    /// Filesystems this host mounts that back a Glance file store, for direct <c>file</c> downloads (with <c>file</c> in
+    /// <see cref="AllowedDirectUrlSchemes"/>). Each entry needs the store's <see cref="ImageFileSystem.Id"/> and this
+    /// host's <see cref="ImageFileSystem.Mountpoint"/>. In appsettings.json: <c>"Glance": { "Filesystems": [ { "Name":
+    /// "shared1", "Id": "5e8f6a8c-1111", "Mountpoint": "/mnt/glance1" } ] }</c>; in nova.conf:
+    /// <c>[image_file_url] filesystems = shared1</c> with <c>[image_file_url:shared1] id = ...</c> and
+    /// <c>mountpoint = ...</c>.
+    /// </summary>
     public IList<ImageFileSystem> Filesystems { get; set; } = [];
 
     /// <summary>Deprecated Glance host (<c>host</c>); honoured only when <see cref="ApiServers"/> is empty.</summary>

@@ -27,6 +27,8 @@ internal static class GlanceOptionsBinder
         if (Read(glance, "FailedServerCooldown", "failed_server_cooldown") is { } cooldown) options.FailedServerCooldown = ParseSeconds(cooldown, "failed_server_cooldown");
         if (Read(glance, "Insecure", "insecure", "api_insecure") is { } insecure) options.Insecure = ParseBool(insecure, "insecure");
         if (Read(glance, "CaFile", "cafile") is { } caFile) options.CaFile = caFile;
+        if (Read(glance, "CertFile", "certfile") is { } certFile) options.CertFile = certFile;
+        if (Read(glance, "KeyFile", "keyfile") is { } keyFile) options.KeyFile = keyFile;
         if (Read(glance, "Token", "token") is { } token) options.Token = token;
         if (ReadList(glance, "AllowedDirectUrlSchemes", "allowed_direct_url_schemes") is { } schemes) options.AllowedDirectUrlSchemes = schemes;
 

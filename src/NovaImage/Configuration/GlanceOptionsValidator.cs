@@ -69,7 +69,38 @@ internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>
         }
         if (options.CaFile is { Length: > 0 } caFile && !File.Exists(caFile))
             failures.Add($"[glance] cafile: '{caFile}' does not exist.");
+        ValidateClientCertificate(options, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateClientCertificate(GlanceOptions options, List<string> failures)
+    {
+        var certFile = options.CertFile is { Length: > 0 } c ? c : null;
+        var keyFile = options.KeyFile is { Length: > 0 } k ? k : null;
+        if (certFile is null)
+        {
+            if (keyFile is not null) failures.Add("[glance] keyfile is set without certfile: give the client certificate too, or remove keyfile.");
+            return;
+        }
+        var missing = false;
+        foreach (var (key, path) in new[] { ("certfile", certFile), ("keyfile", keyFile) })
+        {
+            if (path is null || File.Exists(path)) continue;
+            failures.Add($"[glance] {key}: '{path}' does not exist.");
+            missing = true;
+        }
+        if (missing) return;
+        try
+        {
+            // Loaded here as the handler will load it, so a wrong file fails at start rather than on the first request.
+            TlsHandlerFactory.LoadClientCertificate(certFile, keyFile).Dispose();
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException or IOException)
+        {
+            failures.Add(keyFile is null
+                ? $"[glance] certfile: '{certFile}' does not load as a PEM certificate with its private key (give keyfile when the key is in its own file): {ex.Message}"
+                : $"[glance] certfile/keyfile: '{certFile}' and '{keyFile}' do not load as a PEM certificate and its private key: {ex.Message}");
+        }
     }
 }

@@ -1,11 +1,15 @@
+using System.Text.RegularExpressions;
+
 namespace NovaImage.Core;
 
 /// <summary>Turns <c>api_servers</c> entries (or the deprecated host/port/protocol) into endpoint URIs.</summary>
-internal static class GlanceEndpoints
+internal static partial class GlanceEndpoints
 {
     /// <summary>
     /// Parses one <c>api_servers</c> entry: the scheme defaults to http, IPv6 literals must be bracketed, a path
-    /// prefix is kept (without its trailing slash, so routes append to it).
+    /// prefix is kept (without its trailing slash, so routes append to it), and a last path segment that names an API
+    /// version (<c>/v2</c>, <c>/v1</c>, <c>/v2.1</c>) is dropped, as glanceclient's <c>strip_version</c> does for the
+    /// endpoint Nova hands it: the routes carry their own version, so keeping it would request <c>/v2/v2/...</c>.
     /// </summary>
     public static bool TryParse(string entry, out Uri endpoint, out string problem)
     {
@@ -34,11 +38,20 @@ internal static class GlanceEndpoints
             problem = $"'{entry}' has a query or fragment: give only scheme, host, port and path prefix.";
             return false;
         }
-        var path = uri.AbsolutePath.TrimEnd('/');
+        var path = WithoutVersionSegment(uri.AbsolutePath.TrimEnd('/'));
         endpoint = new Uri(uri.GetLeftPart(UriPartial.Authority) + path, UriKind.Absolute);
         problem = "";
         return true;
     }
+
+    private static string WithoutVersionSegment(string path)
+    {
+        var lastSlash = path.LastIndexOf('/');
+        return lastSlash >= 0 && VersionSegment().IsMatch(path.AsSpan(lastSlash + 1)) ? path[..lastSlash] : path;
+    }
+
+    [GeneratedRegex(@"^v[0-9]+(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionSegment();
 
     private static bool LooksLikeBareIpv6(string entry)
     {

@@ -1,7 +1,8 @@
 namespace NovaImage.DirectStore;
 
 /// <summary>
-/// Reads <c>file://</c> locations of Glance's filesystem store from a mount on this host, with Nova's rules
+/// Reads <c>file://</c> (and <c>filesystem://</c>, the alias Nova's file download module also serves) locations of
+/// Glance's filesystem store from a mount on this host, with Nova's rules
 /// (<c>[image_file_url]</c>): the location's metadata <c>id</c> must match a configured
 /// <see cref="GlanceOptions.Filesystems"/> entry, and the path is remapped from the location's <c>mountpoint</c> to that
 /// entry's <see cref="ImageFileSystem.Mountpoint"/>. Stricter than Nova: the remapped path must stay inside the local
@@ -10,6 +11,7 @@ namespace NovaImage.DirectStore;
 /// The copy is verified against the image's size and hashes like any download.
 /// </summary>
 [DirectStore("file")]
+[DirectStore("filesystem")]
 public sealed class FileDirectStoreAdapter : IDirectStoreAdapter
 {
     /// <inheritdoc />

@@ -7,18 +7,20 @@ namespace NovaImage.DirectStore;
 internal static class StorePath
 {
     private const int MaxSymlinks = 40; // as Linux's MAXSYMLINKS
+    private static readonly string[] FileSchemePrefixes = ["file://", "filesystem://"];
 
     /// <summary>
-    /// Reads the path of a <c>file://</c> URL exactly as Glance wrote it (not percent-decoded, as in Nova). Refuses
+    /// Reads the path of a <c>file://</c> or <c>filesystem://</c> URL (Nova's file module serves both schemes) exactly
+    /// as Glance wrote it (not percent-decoded, as in Nova). Refuses
     /// hosts other than localhost and any character Glance never writes in a file location but that could change
     /// meaning on the way (<c>%</c> escapes, <c>?</c>, <c>#</c>, backslashes, NUL).
     /// </summary>
     public static bool TryGetFileUrlPath(string url, out string path, out string refusal)
     {
         path = "";
-        const string prefix = "file://";
-        if (!url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            return Refuse($"'{url}' is not a file:// URL", out refusal);
+        var prefix = Array.Find(FileSchemePrefixes, p => url.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        if (prefix is null)
+            return Refuse($"'{url}' is not a file:// or filesystem:// URL", out refusal);
         var rest = url[prefix.Length..];
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0) return Refuse($"'{url}' has no path", out refusal);

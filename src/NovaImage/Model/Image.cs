@@ -16,7 +16,7 @@ public sealed record Image
     public ImageVisibility Visibility { get; init; }
     /// <summary>Owning project.</summary>
     public string? Owner { get; init; }
-    /// <summary>Size of the stored data in bytes; null while no data is stored.</summary>
+    /// <summary>Size of the stored data in bytes; null while no data is stored (v1's 0 before an upload finishes reads as null, as v2 reports it).</summary>
     public long? Size { get; init; }
     /// <summary>Virtual (disk) size in bytes, when known.</summary>
     public long? VirtualSize { get; init; }

@@ -1,8 +1,10 @@
 namespace NovaImage;
 
 /// <summary>
-/// Filters, sort and page size for <see cref="IImageApi.ListImagesAsync"/>. Paging is done by the client:
-/// the caller just enumerates.
+/// Filters, sort, start and total for <see cref="IImageApi.ListImagesAsync"/> (Nova's <c>detail(filters, marker,
+/// limit, page_size, sort_key, sort_dir)</c>). Paging is done by the client: the caller just enumerates;
+/// <see cref="PageSize"/> only sets how many images each request asks for, <see cref="Limit"/> how many the
+/// enumeration yields in all.
 /// </summary>
 public sealed record ImageQuery
 {
@@ -42,8 +44,15 @@ public sealed record ImageQuery
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
     /// <summary>Sort keys with their directions, applied in order.</summary>
     public IReadOnlyList<SortKey> Sort { get; init; } = [];
-    /// <summary>Images per request; null uses the server's default.</summary>
+    /// <summary>Images per request (the <c>limit</c> parameter of one request); null uses the server's default.</summary>
     public int? PageSize { get; init; }
+    /// <summary>
+    /// The total number of images the listing yields, across pages; null yields every match. No further page is
+    /// requested once it is reached.
+    /// </summary>
+    public int? Limit { get; init; }
+    /// <summary>Start after the image with this id (in the listing's sort order), as Glance's <c>marker</c>.</summary>
+    public string? Marker { get; init; }
 
     /// <summary>v1 <c>changes-since</c>: images updated after this time, including deleted ones.</summary>
     [V1Only("Use UpdatedAt = TimeFilter.GreaterOrEqual(t) (v2 updated_at=gte:t); v2 never lists deleted images.")]

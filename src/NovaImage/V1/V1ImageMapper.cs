@@ -17,8 +17,10 @@ internal static class V1ImageMapper
             // v1 only knows public or not; "not public" reads as Private (mapping §1 "Visibility").
             Visibility = m.IsPublic == true ? ImageVisibility.Public : ImageVisibility.Private,
             Owner = m.Owner,
-            // v1 reports 0 while no data is stored; the unified model says null, as v2 does.
-            Size = m.Size is 0 && status is ImageStatus.Queued ? null : m.Size,
+            // v1 reports 0 until the upload has stored the data (queued, and saving while the bytes arrive); v2
+            // reports null for the same image. The model's null means "not known yet", so 0 reads as null in every
+            // status before the data is stored; an active image of 0 bytes keeps its 0.
+            Size = m.Size is 0 && status is ImageStatus.Queued or ImageStatus.Saving or ImageStatus.Uploading or ImageStatus.Importing ? null : m.Size,
             VirtualSize = m.VirtualSize,
             // Nova: checksum only for active images.
             Checksum = status == ImageStatus.Active ? m.Checksum : null,

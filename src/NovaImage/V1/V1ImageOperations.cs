@@ -24,7 +24,8 @@ public static class V1ImageOperations
     {
         var (first, dropDeleted) = V1QueryTranslator.Translate(query ?? new ImageQuery());
         var limit = first.Limit ?? V1QueryTranslator.DefaultPageSize;
-        string? marker = null;
+        var total = new ListingLimit(query);
+        var marker = first.Marker;
         while (true)
         {
             var parameters = (first with { Marker = marker }).ToQueryParameters();
@@ -37,7 +38,9 @@ public static class V1ImageOperations
             foreach (var metadata in page.Images)
             {
                 var image = V1ImageMapper.ToImage(metadata);
-                if (!(dropDeleted && image.Deleted)) yield return image;
+                if (dropDeleted && image.Deleted) continue;
+                yield return image;
+                if (total.Yielded()) yield break;
             }
             if (page.Images.Count < limit || page.Images[^1].Id is not { } last) yield break;
             marker = last;

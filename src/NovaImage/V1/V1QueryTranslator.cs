@@ -1,3 +1,4 @@
+using NovaImage.Core;
 using NovaImage.V1;
 
 namespace NovaImage.V1;
@@ -25,7 +26,6 @@ internal static class V1QueryTranslator
         if (q.OsHidden == true) throw NoV1Form("os_hidden");
         if (q.CreatedAt is not null) throw NoV1Form("a created_at filter");
         if (q.Sort.Count > 1) throw NoV1Form("more than one sort key");
-        if (q.PageSize is <= 0) throw new InvalidImageRequestException($"Glance List: PageSize {q.PageSize} must be positive", new GlanceErrorContext());
 
         var dropDeleted = false;
         if (q.UpdatedAt is { } updated)
@@ -64,12 +64,16 @@ internal static class V1QueryTranslator
             SizeMin = q.SizeMin,
             SizeMax = q.SizeMax,
             ChangesSince = changesSince,
-            IsPublic = publicFilter,
+            // Nova's _extract_query_params: is_public=none unless the caller filtered, so an admin's default listing
+            // includes other projects' private images, as v2's default does (non-admins are not affected: v1 ignores it).
+            IsPublic = publicFilter ?? V1PublicFilter.All,
             Protected = q.Protected,
             Properties = q.Properties.ToDictionary(p => GlanceText.WithoutPropertyPrefix(p.Key), p => p.Value, StringComparer.Ordinal),
             SortKey = q.Sort.Count == 1 ? q.Sort[0].Key : null,
-            SortDescending = q.Sort.Count == 1 ? q.Sort[0].Descending : null,
-            Limit = q.PageSize ?? DefaultPageSize,
+            SortDescending = q.Sort.Count == 1 ? q.Sort[0].Direction == SortDirection.Descending : null,
+            // Always sent: the page loop ends at the first page shorter than what it asked for.
+            Limit = ListingLimit.PageSize(q, DefaultPageSize),
+            Marker = q.Marker,
         };
         return (query, dropDeleted);
     }

@@ -4,13 +4,14 @@ using System.Text.Json.Serialization;
 namespace NovaImage.V2;
 
 /// <summary>
-/// The source-generated JSON metadata for every Glance v2 body (snake_case names, nulls not written).
-/// Used by <see cref="GlanceV2Client"/>'s Refit serializer; no reflection.
+/// The source-generated JSON metadata for every Glance v2 body (snake_case names, nulls not written, zone-less
+/// timestamps read as UTC by <see cref="GlanceTimestampJsonConverter"/>). Used by <see cref="GlanceV2Client"/>'s Refit serializer; no reflection.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.Strict)]
+    NumberHandling = JsonNumberHandling.Strict,
+    Converters = [typeof(GlanceTimestampJsonConverter)])]
 [JsonSerializable(typeof(GlanceVersions))]
 [JsonSerializable(typeof(GlanceImage))]
 [JsonSerializable(typeof(GlanceImageList))]

@@ -21,15 +21,20 @@ public static class V2ImageOperations
     public static async IAsyncEnumerable<Image> ListImagesAsync(GlanceClientCore core, ImageQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = V2QueryTranslator.Translate(query ?? new ImageQuery());
+        var total = new ListingLimit(query);
         var call = new GlanceCall(ImageOperation.List);
         var page = await core.ExecuteAsync(call, true,
-            (attempt, ct) => attempt.Api<IGlanceV2Api>().ListImagesAsync(filter.Limit, null, filter.SortKeys, filter.SortDirs, null, filter.Name, filter.Id, filter.Status,
+            (attempt, ct) => attempt.Api<IGlanceV2Api>().ListImagesAsync(filter.Limit, filter.Marker, filter.SortKeys, filter.SortDirs, null, filter.Name, filter.Id, filter.Status,
                 filter.Visibility, filter.MemberStatus, filter.Owner, filter.Protected, filter.OsHidden, null, null, filter.ContainerFormat,
                 filter.DiskFormat, filter.CreatedAt, filter.UpdatedAt, filter.SizeMin, filter.SizeMax, filter.Tags, filter.Properties, ct),
             cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            foreach (var image in page.Images) yield return V2ImageMapper.ToImage(image);
+            foreach (var image in page.Images)
+            {
+                yield return V2ImageMapper.ToImage(image);
+                if (total.Yielded()) yield break;
+            }
             if (string.IsNullOrEmpty(page.Next) || page.Images.Count == 0) yield break;
             var next = page.Next;
             page = await core.ExecuteAsync(call, true,

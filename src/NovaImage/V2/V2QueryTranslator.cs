@@ -1,10 +1,11 @@
+using NovaImage.Core;
 using NovaImage.V2;
 
 namespace NovaImage.V2;
 
 /// <summary>The arguments of one <c>GET /v2/images</c> request.</summary>
 internal sealed record V2ListFilter(
-    int? Limit, IReadOnlyList<string>? SortKeys, IReadOnlyList<string>? SortDirs, string? Name, string? Id, string? Status,
+    int? Limit, string? Marker, IReadOnlyList<string>? SortKeys, IReadOnlyList<string>? SortDirs, string? Name, string? Id, string? Status,
     string? Visibility, string? MemberStatus, string? Owner, bool? Protected, bool? OsHidden, string? ContainerFormat,
     string? DiskFormat, string? CreatedAt, string? UpdatedAt, long? SizeMin, long? SizeMax, IReadOnlyList<string>? Tags,
     IDictionary<string, string>? Properties);
@@ -36,12 +37,12 @@ internal static class V2QueryTranslator
             if (updatedAt is not null) throw Conflict("ChangesSince and UpdatedAt both filter on the update time; use UpdatedAt only");
             updatedAt = GlanceListFilter.Time("gte", since);
         }
-        if (q.PageSize is <= 0) throw Conflict($"PageSize {q.PageSize} must be positive");
 
         return new V2ListFilter(
-            q.PageSize,
+            ListingLimit.PageSize(q, defaultPageSize: null),
+            q.Marker,
             q.Sort.Count == 0 ? null : q.Sort.Select(s => s.Key).ToList(),
-            q.Sort.Count == 0 ? null : q.Sort.Select(s => s.Descending ? "desc" : "asc").ToList(),
+            q.Sort.Count == 0 ? null : q.Sort.Select(s => s.WireDirection).ToList(),
             OneOrIn(q.Names),
             OneOrIn(q.Ids),
             OneOrIn(q.Statuses.Select(GlanceText.Format).ToList()),

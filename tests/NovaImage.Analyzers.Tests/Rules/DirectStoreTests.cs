@@ -42,6 +42,7 @@ public sealed class DirectStoreTests
         await Verify<DirectStoreAnalyzer>.AnalyzerAsync(source, NoAdapter(0, "rbd"), NoAdapter(1, "swift"), NoAdapter(2, "s3"), NoAdapter(3, "cinder"), NoAdapter(4, "http"));
     }
 
+    /// <summary>The runtime file adapter serves <c>file</c> and <c>filesystem</c>, as Nova's <c>nova/image/download/file.py</c> <c>get_schemes()</c>.</summary>
     [Fact]
     public async Task The_runtime_file_adapter_and_adapters_in_the_compilation_count()
     {
@@ -49,7 +50,7 @@ public sealed class DirectStoreTests
             using NovaImage;
             class C
             {
-                GlanceOptions M(string fromConfig) => new GlanceOptions { AllowedDirectUrlSchemes = { "file", "RBD", fromConfig } };
+                GlanceOptions M(string fromConfig) => new GlanceOptions { AllowedDirectUrlSchemes = { "file", "filesystem", "RBD", fromConfig } };
             }
             """ + RbdAdapter;
         await Verify<DirectStoreAnalyzer>.AnalyzerAsync(source);

@@ -46,21 +46,61 @@ public sealed class V1OnlyTests
     }
 
     [Fact]
-    public async Task Selecting_ApiVersion_V1_carries_the_security_note_and_V2_is_fine()
+    public async Task Each_way_of_selecting_ApiVersion_V1_carries_the_security_note_and_V2_is_fine()
     {
         const string source = """
             using NovaImage;
             class C
             {
-                GlanceOptions A() => new GlanceOptions { ApiVersion = {|#0:ApiVersion.V1|} };
+                ApiVersion _field = {|#0:ApiVersion.V1|};
+                ApiVersion Property { get; } = {|#1:ApiVersion.V1|};
+                GlanceOptions A() => new GlanceOptions { ApiVersion = {|#2:ApiVersion.V1|} };
                 GlanceOptions B() => new GlanceOptions { ApiVersion = ApiVersion.V2 };
-                bool IsV1(GlanceOptions o) => o.ApiVersion == {|#1:ApiVersion.V1|};
+                void Assign(GlanceOptions o, bool legacy)
+                {
+                    o.ApiVersion = {|#3:ApiVersion.V1|};
+                    o.ApiVersion = legacy ? {|#4:ApiVersion.V1|} : ApiVersion.V2;
+                    o.ApiVersion = legacy switch { true => {|#5:ApiVersion.V1|}, false => ApiVersion.V2 };
+                    var local = {|#6:ApiVersion.V1|};
+                    Use({|#7:ApiVersion.V1|});
+                    UseNullable({|#8:ApiVersion.V1|});
+                }
+                ApiVersion Pick() => {|#9:ApiVersion.V1|};
+                void Use(ApiVersion version) { }
+                void UseNullable(ApiVersion? version) { }
             }
             """;
         await Verify<V1OnlyAnalyzer>.AnalyzerAsync(
             source,
-            Verify<V1OnlyAnalyzer>.Diagnostic(DiagnosticIds.V1SelectedInCode).WithLocation(0),
-            Verify<V1OnlyAnalyzer>.Diagnostic(DiagnosticIds.V1SelectedInCode).WithLocation(1));
+            [.. Enumerable.Range(0, 10).Select(i => Verify<V1OnlyAnalyzer>.Diagnostic(DiagnosticIds.V1SelectedInCode).WithLocation(i))]);
+    }
+
+    [Fact]
+    public async Task Comparing_with_ApiVersion_V1_selects_nothing_and_is_not_reported()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using NovaImage;
+            class C
+            {
+                bool IsV1(GlanceOptions o) => o.ApiVersion == ApiVersion.V1;
+                bool NotV1(ApiVersion version) => ApiVersion.V1 != version;
+                string Describe(GlanceOptions x)
+                {
+                    if (x.ApiVersion == ApiVersion.V1) return "v1";
+                    if (x.ApiVersion is ApiVersion.V1 or ApiVersion.Auto) return "maybe v1";
+                    switch (x.ApiVersion)
+                    {
+                        case ApiVersion.V1: return "v1";
+                        default: return x.ApiVersion switch { ApiVersion.V1 => "v1", _ => "other" };
+                    }
+                }
+                bool Equal(ApiVersion version) =>
+                    version.Equals(ApiVersion.V1) || EqualityComparer<ApiVersion>.Default.Equals(version, ApiVersion.V1) || Same(version, ApiVersion.V1);
+                static bool Same<T>(T expected, T actual) => EqualityComparer<T>.Default.Equals(expected, actual);
+            }
+            """;
+        await Verify<V1OnlyAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]

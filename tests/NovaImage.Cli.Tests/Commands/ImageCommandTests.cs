@@ -110,6 +110,12 @@ public sealed class ImageCommandTests : IDisposable
         var limited = await NovaImageCli.JsonAsync("image", "list", "--name", _name, "--limit", "1", "--page-size", "1");
         Assert.Single(limited.EnumerateArray());
 
+        // A key without a direction is descending, as Glance sorts; --marker starts after an image (Nova's detail(marker)).
+        var newestFirst = await NovaImageCli.JsonAsync("image", "list", "--name", _name, "--sort", "created_at");
+        Assert.Equal([b, a], newestFirst.EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        var afterA = await NovaImageCli.JsonAsync("image", "list", "--name", _name, "--sort", "created_at:asc", "--marker", a, "--limit", "5");
+        Assert.Equal([b], afterA.EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+
         var table = await NovaImageCli.RunAsync("image", "list", "--name", _name);
         NovaImageCli.AssertSucceeded(table);
         Assert.Contains(a, table.StandardOutput);

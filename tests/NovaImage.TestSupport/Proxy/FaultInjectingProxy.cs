@@ -13,6 +13,9 @@ namespace NovaImage.TestSupport.Proxy;
 /// A loopback HTTP reverse proxy in front of the real Glance that can cut the connection in the middle of a response
 /// body, the one fault a real server will not produce on demand. Every request is relayed unchanged (headers, body,
 /// status) and recorded; a rule decides, per request, after how many response-body bytes to abort the connection.
+/// A request is recorded when it arrives and its record is updated before each thing the client can observe (the
+/// status, every body chunk, the cut), so a test that reads <see cref="Requests"/> after the client saw a response,
+/// or its cut, always finds that request recorded at least that far.
 /// </summary>
 public sealed class FaultInjectingProxy : IAsyncDisposable
 {
@@ -24,7 +27,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
     private readonly Func<HttpRequest, int, ProxyFault?> _fault;
-    private readonly ConcurrentQueue<ProxiedRequest> _requests = new();
+    private readonly Lock _gate = new();
+    private readonly List<ProxiedRequest> _requests = [];
     private readonly ConcurrentDictionary<string, int> _seen = new();
 
     private FaultInjectingProxy(Uri upstream, Func<HttpRequest, int, ProxyFault?> fault)
@@ -45,8 +49,14 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     /// <summary>The proxy's own endpoint (use it instead of Glance's).</summary>
     public Uri Endpoint { get; private set; } = null!;
 
-    /// <summary>Every request relayed so far, in completion order.</summary>
-    public IReadOnlyList<ProxiedRequest> Requests => _requests.ToArray();
+    /// <summary>Every request received so far, in arrival order, as far as each has been answered.</summary>
+    public IReadOnlyList<ProxiedRequest> Requests
+    {
+        get
+        {
+            lock (_gate) return [.. _requests];
+        }
+    }
 
     /// <summary>
     /// Starts a proxy to <paramref name="upstream"/>. <paramref name="fault"/> gets each request and how many earlier
@@ -76,6 +86,9 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         var key = $"{request.Method} {request.Path}";
         var index = _seen.AddOrUpdate(key, 0, (_, n) => n + 1);
         var fault = _fault(request, index);
+        // Recorded before anything is relayed: the client cannot see an answer (or a cut) the record does not show yet.
+        var entry = Record(new ProxiedRequest(request.Method, request.Path + request.QueryString,
+            request.Headers.Range.ToString() is { Length: > 0 } range ? range : null, Status: null, BodyBytesSent: 0, Cut: false));
 
         using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -88,6 +101,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         }
 
         using var response = await _upstream.SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);
+        Update(entry, r => r with { Status = (int)response.StatusCode });
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
@@ -95,37 +109,43 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         }
 
         var sent = 0L;
-        var cut = false;
         var buffer = new byte[64 * 1024];
         await using var body = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
-        try
+        int read;
+        while ((read = await body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            int read;
-            while ((read = await body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
-            {
-                var n = fault is { } f ? (int)Math.Min(read, f.AfterBytes - sent) : read;
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, n), context.RequestAborted).ConfigureAwait(false);
-                sent += n;
-                if (fault is { } limit && sent >= limit.AfterBytes)
-                {
-                    await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-                    cut = true;
-                    if (limit.Stall)
-                    {
-                        // Hold the connection open and silent until the client gives up on it.
-                        await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-                    }
+            var n = fault is { } f ? (int)Math.Min(read, f.AfterBytes - sent) : read;
+            sent += n;
+            var cut = fault is { } limit && sent >= limit.AfterBytes;
+            // Counted (and marked cut) before the bytes go out, for the same reason as the record itself.
+            Update(entry, r => r with { BodyBytesSent = sent, Cut = cut });
+            await context.Response.Body.WriteAsync(buffer.AsMemory(0, n), context.RequestAborted).ConfigureAwait(false);
+            if (!cut) continue;
 
-                    context.Abort();
-                    break;
-                }
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            if (fault!.Stall)
+            {
+                // Hold the connection open and silent until the client gives up on it.
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
+
+            context.Abort();
+            return;
         }
-        finally
+    }
+
+    private int Record(ProxiedRequest request)
+    {
+        lock (_gate)
         {
-            _requests.Enqueue(new ProxiedRequest(request.Method, request.Path + request.QueryString, request.Headers.Range.ToString() is { Length: > 0 } r ? r : null,
-                (int)response.StatusCode, sent, cut));
+            _requests.Add(request);
+            return _requests.Count - 1;
         }
+    }
+
+    private void Update(int entry, Func<ProxiedRequest, ProxiedRequest> change)
+    {
+        lock (_gate) _requests[entry] = change(_requests[entry]);
     }
 
     /// <inheritdoc />

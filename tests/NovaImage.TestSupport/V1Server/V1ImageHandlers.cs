@@ -291,9 +291,10 @@ internal sealed class V1ImageHandlers(V1ServerState state, V1ServerFaults faults
                 if (truncateAfter is { } limit && sent + read > limit)
                 {
                     await response.Body.WriteAsync(buffer.AsMemory(0, (int)(limit - sent)), context.RequestAborted);
-                    await response.Body.FlushAsync(context.RequestAborted);
-                    await Task.Delay(100, context.RequestAborted); // let the transport drain what was written
-                    context.Abort(); // the store delivered fewer bytes than the size: the server aborts the stream
+                    // The store delivered fewer bytes than the size: the stream ends short of its Content-Length.
+                    // Returning (not HttpContext.Abort, which may drop bytes still queued, even the headers) lets
+                    // Kestrel send everything written and then close the connection, as it does for a response
+                    // shorter than its Content-Length.
                     return;
                 }
                 await response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);

@@ -7,8 +7,9 @@ public sealed class V1ServerFaults
     private int failureStatus = 503;
 
     /// <summary>
-    /// When set, image downloads send this many bytes (with the full Content-Length) and then abort the
-    /// connection, as a v1 server does when its store delivers less data than the image size (§7).
+    /// When set, image downloads send this many bytes (with the full Content-Length) and then close the
+    /// connection, as a v1 server does when its store delivers less data than the image size (§7). The client
+    /// receives exactly this many bytes, then a body shorter than its Content-Length.
     /// </summary>
     public long? TruncateDownloadsAfter { get; set; }
 

@@ -18,7 +18,8 @@ public sealed class StorePathTests : IDisposable
     [InlineData("file:///glance/images/%2e%2e/secret", false, "percent escape")]
     [InlineData("file:///glance/images/abc?x=1", false, "percent escape")]
     [InlineData("file:///glance/images/a\\..\\b", false, "percent escape")]
-    [InlineData("http://glance/images/abc", false, "not a file:// URL")]
+    [InlineData("filesystem:///glance/images/abc", true, "/glance/images/abc")] // Nova's file module serves both schemes
+    [InlineData("http://glance/images/abc", false, "not a file:// or filesystem:// URL")]
     public void FileUrlPathsAreReadLiterallyAndAmbiguousOnesRefused(string url, bool ok, string expected)
     {
         var accepted = StorePath.TryGetFileUrlPath(url, out var path, out var refusal);

@@ -1,7 +1,11 @@
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NovaImage.Core;
 using NovaImage.TestSupport;
 
 namespace NovaImage.Tests.ImageApi;
@@ -99,7 +103,11 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(2, options.NumRetries);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
         Assert.Equal("abc", Assert.Single(options.Filesystems).Id);
-        Assert.NotNull(await host.Api.ListImagesAsync(new ImageQuery { PageSize = 1 }).Take(1).ToListAsync());
+
+        // The bound client lists (a missing token would be refused and throw) from the configured server, in one v2
+        // request.
+        await host.Api.ListImagesAsync(new ImageQuery { PageSize = 1 }).Take(1).ToListAsync();
+        Assert.Equal(new Uri(GlanceServer.Endpoint, "v2/images?limit=1"), Assert.Single(host.Requests.All).Uri);
     }
 
     [Fact]
@@ -224,6 +232,69 @@ public sealed class ConfigurationTests : IDisposable
             """));
 
         Assert.Contains("[image_file_url:shared1] id is missing", error.Message);
+    }
+
+    private (string CertFile, string KeyFile, string Thumbprint) WriteClientCertificate(string name)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var certFile = Path.Combine(_dir.FullName, $"{name}.crt");
+        var keyFile = Path.Combine(_dir.FullName, $"{name}.key");
+        File.WriteAllText(certFile, certificate.ExportCertificatePem());
+        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        return (certFile, keyFile, certificate.Thumbprint);
+    }
+
+    /// <summary>
+    /// Nova's <c>TestGlanceClientWrapper.test_create_glance_client_with_ssl</c>: the cert file and key file are handed
+    /// to the HTTP client next to the CA file, so Glance can authenticate the client (mutual TLS).
+    /// </summary>
+    [Fact]
+    public async Task Certfile_and_keyfile_give_the_handler_its_client_certificate()
+    {
+        var (certFile, keyFile, thumbprint) = WriteClientCertificate("compute1");
+        var combined = Path.Combine(_dir.FullName, "combined.pem");
+        File.WriteAllText(combined, File.ReadAllText(certFile) + "\n" + File.ReadAllText(keyFile));
+        await using var host = ImageApiHost.Create(NovaConf($"""
+            [glance]
+            api_servers = https://glance:9292
+            certfile = {certFile}
+            keyfile = {keyFile}
+            """));
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        var options = Options(host);
+        using var handler = Assert.IsType<SocketsHttpHandler>(TlsHandlerFactory.Create(options));
+        using var combinedHandler = Assert.IsType<SocketsHttpHandler>(TlsHandlerFactory.Create(new GlanceOptions { CertFile = combined }));
+
+        Assert.Equal((certFile, keyFile), (options.CertFile, options.KeyFile));
+        foreach (var presented in new[] { handler.SslOptions.ClientCertificates, combinedHandler.SslOptions.ClientCertificates })
+        {
+            var certificate = Assert.IsType<X509Certificate2>(Assert.Single(presented!));
+            Assert.Equal(thumbprint, certificate.Thumbprint);
+            Assert.True(certificate.HasPrivateKey);
+        }
+    }
+
+    [Fact]
+    public void A_client_certificate_that_cannot_be_loaded_fails_at_start_naming_the_key()
+    {
+        var (certFile, _, _) = WriteClientCertificate("compute1");
+        var (_, otherKeyFile, _) = WriteClientCertificate("someone-else");
+        var missing = Path.Combine(_dir.FullName, "missing.pem");
+
+        string Failure(string lines) => StartFails(NovaConf($"""
+            [glance]
+            api_servers = https://glance:9292
+            {lines}
+            """)).Message;
+
+        Assert.Contains($"[glance] certfile: '{missing}' does not exist", Failure($"certfile = {missing}"));
+        Assert.Contains($"[glance] keyfile: '{missing}' does not exist", Failure($"certfile = {certFile}\nkeyfile = {missing}"));
+        Assert.Contains("[glance] keyfile is set without certfile", Failure($"keyfile = {otherKeyFile}"));
+        Assert.Contains("[glance] certfile: ", Failure($"certfile = {certFile}")); // no key in the file, no keyfile
+        Assert.Contains("[glance] certfile/keyfile: ", Failure($"certfile = {certFile}\nkeyfile = {otherKeyFile}")); // a key that is not the certificate's
     }
 
     [Fact]

@@ -236,10 +236,60 @@ public abstract class ImageApiContractTests : IAsyncLifetime
         var listed = await Owner.ListImagesAsync(new ImageQuery
         {
             Properties = new Dictionary<string, string> { ["novaimage_run"] = _run },
-            Sort = [new SortKey("name", Descending: false)],
+            Sort = [new SortKey("name", SortDirection.Ascending)],
         }).Select(i => i.Name).ToListAsync();
 
         Assert.Equal([$"{_run}-sort-a", $"{_run}-sort-b", $"{_run}-sort-c"], listed);
+    }
+
+    /// <summary>
+    /// Nova's <c>TestDetail.test_detail_params_passed_v1</c> (<c>_extract_query_params</c> sets <c>is_public=none</c>):
+    /// an admin's default listing includes other projects' private images, on v1 as on v2.
+    /// </summary>
+    [Fact]
+    public async Task An_admins_default_listing_includes_other_projects_private_images()
+    {
+        var image = await CreateAsync("admin-sees", properties: new Dictionary<string, string> { ["novaimage_run"] = _run });
+
+        var listed = await Client(GlanceIdentity.Admin).ListImagesAsync(new ImageQuery
+        {
+            Properties = new Dictionary<string, string> { ["novaimage_run"] = _run },
+        }).Select(i => i.Id).ToListAsync();
+
+        Assert.Equal([image.Id], listed);
+    }
+
+    /// <summary>
+    /// Nova's <c>detail(context, marker=..., limit=...)</c> (<c>TestDetail.test_detail_params_passed_v1/v2</c>):
+    /// <see cref="ImageQuery.Marker"/> starts after an image, <see cref="ImageQuery.Limit"/> is the total across pages
+    /// (not the page size), and no page is requested once it is reached.
+    /// </summary>
+    [Fact]
+    public async Task Marker_starts_after_an_image_and_Limit_caps_the_total_across_pages()
+    {
+        var run = new Dictionary<string, string> { ["novaimage_run"] = _run };
+        var names = new[] { "m1", "m2", "m3", "m4", "m5" };
+        foreach (var name in names) await CreateAsync($"page-{name}", properties: run);
+        var host = ImageApiHost.Create(GlanceIdentity.ProjectA, Version, Endpoint);
+        _hosts.Add(host);
+        var byName = new ImageQuery { Properties = run, Sort = [new SortKey("name", SortDirection.Ascending)], PageSize = 2 };
+        async Task<List<string>> Names(ImageQuery query) =>
+            await host.Api.ListImagesAsync(query).Select(i => i.Name!.Replace($"{_run}-page-", "", StringComparison.Ordinal)).ToListAsync();
+        var all = await host.Api.ListImagesAsync(byName).ToListAsync();
+
+        var firstThree = await Names(byName with { Limit = 3 });
+        var before = host.Requests.All.Count;
+        var firstTwo = await Names(byName with { Limit = 2 });
+        var pagesForTwo = host.Requests.All.Count - before;
+        var afterSecond = await Names(byName with { Marker = all[1].Id });
+        var afterFirstTwoOfThem = await Names(byName with { Marker = all[0].Id, Limit = 2 });
+
+        Assert.Equal(names, all.Select(i => i.Name!.Replace($"{_run}-page-", "", StringComparison.Ordinal)));
+        Assert.Equal(["m1", "m2", "m3"], firstThree);
+        Assert.Equal(["m1", "m2"], firstTwo);
+        Assert.Equal(1, pagesForTwo);
+        Assert.Equal(["m3", "m4", "m5"], afterSecond);
+        Assert.Equal(["m2", "m3"], afterFirstTwoOfThem);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class TranslationTests
         {
             Names = ["a", "b,c"],
             Statuses = [ImageStatus.Active, ImageStatus.PendingDelete],
-            Sort = [new SortKey("name", Descending: false), new SortKey("created_at")],
+            Sort = [new SortKey("name", SortDirection.Ascending), new SortKey("created_at", SortDirection.Descending)],
             AllVisibilities = true,
         });
 

@@ -11,6 +11,22 @@ public sealed class V2ImageApiTests : ImageApiContractTests
     /// <inheritdoc />
     protected override Uri Endpoint => GlanceServer.Endpoint;
 
+    /// <summary>
+    /// An <c>api_servers</c> entry copied from a catalog with the version at its end (<c>http://glance:9292/v2</c>)
+    /// works, as it does in Nova, whose glanceclient strips the version: no request goes to <c>/v2/v2/...</c>.
+    /// </summary>
+    [Fact]
+    public async Task An_api_servers_entry_ending_in_v2_reaches_the_same_Glance()
+    {
+        var image = await CreateAsync("versioned-endpoint");
+        await using var host = ImageApiHost.Create(GlanceIdentity.ProjectA, Version, new Uri(GlanceServer.Endpoint, "v2/"));
+
+        var shown = await host.Api.GetImageAsync(image.Id);
+
+        Assert.Equal(image.Id, shown.Id);
+        Assert.Equal($"/v2/images/{image.Id}", Assert.Single(host.Requests.All).Uri.AbsolutePath);
+    }
+
     [Fact]
     public async Task Tags_are_added_and_removed()
     {

@@ -95,7 +95,13 @@ public sealed class V1MetadataCodecTests
     [Theory]
     [InlineData("os_distro")]
     [InlineData("a1!#$%&'*+.^_`|~")]
-    public void Header_token_lower_case_keys_are_accepted(string key) => V1MetadataCodec.CheckPropertyKey(key);
+    public void Header_token_lower_case_keys_travel_as_property_headers_and_come_back_unchanged(string key)
+    {
+        var headers = V1MetadataCodec.Encode(new V1ImageMetadata { Properties = new Dictionary<string, string?> { [key] = "v" } });
+
+        Assert.Equal("v", Assert.Single(headers, h => h.Key == V1MetadataCodec.PropertyPrefix + key).Value);
+        Assert.Equal(KeyValuePair.Create(key, (string?)"v"), Assert.Single(V1MetadataCodec.Decode(headers).Properties));
+    }
 
     [Theory]
     [InlineData("trait:CUSTOM_X", "':'")]

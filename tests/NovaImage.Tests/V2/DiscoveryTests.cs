@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using NovaImage.TestSupport;
 using NovaImage.V2;
 
@@ -53,13 +54,18 @@ public sealed class DiscoveryTests : GlanceV2TestBase
     }
 
     [Fact]
-    public async Task Usage_answers_with_a_usage_map()
+    public async Task Usage_answers_with_a_usage_map_of_limits_and_usage_per_quota()
     {
-        // Unified limits are off on the dev server, so the map is empty; the route and body shape are what matter.
-        var usage = await Owner.GetUsageAsync();
+        // Unified limits are off on the dev server, so its map is empty: the call proves the route and the envelope.
+        Assert.Empty((await Owner.GetUsageAsync()).Usage);
 
-        Assert.NotNull(usage.Usage);
-        Assert.All(usage.Usage.Values, q => Assert.True(q.Usage <= q.Limit || q.Limit < 0));
+        // A deployment with limits answers one entry per quota (api-ref of /v2/info/usage).
+        var limited = JsonSerializer.Deserialize(
+            """{"usage": {"image_size_total": {"limit": 1000, "usage": 10}, "image_count_total": {"limit": -1, "usage": 3}}}""",
+            GlanceV2JsonContext.Default.GlanceUsage)!;
+        Assert.Equal(
+            [("image_count_total", -1L, 3L), ("image_size_total", 1000L, 10L)],
+            limited.Usage.Select(q => (q.Key, q.Value.Limit, q.Value.Usage)).Order());
     }
 
     [Theory]
