@@ -84,10 +84,11 @@ public sealed class ExtensionCallTests
         });
         var images = services.GetRequiredService<MyImages>();
 
-        // The client shuffles its servers once, then goes round-robin: of two calls, one starts on the dead server.
+        // The client shuffles its servers once, then goes round-robin per attempt: whichever order the shuffle gave,
+        // at least one of two calls starts on the dead server, and each call ends with one answer from the real one.
         for (var i = 0; i < 2; i++) await images.GetUsageAsync();
 
-        Assert.Equal(1, requests.To(closed));
+        Assert.InRange(requests.To(closed), 1, 2);
         Assert.Equal(2, requests.To(GlanceServer.Endpoint));
     }
 
