@@ -46,7 +46,7 @@ internal static class ExitCodes
 
     public static int For(Exception exception) => exception switch
     {
-        UsageException or InvalidImageRequestException => UsageError,
+        UsageException or InvalidImageRequestException or GlanceConfigurationException => UsageError,
         ImageNotFoundException => NotFound,
         ImageNotAuthorizedException => NotAuthorized,
         ImageIntegrityException => IntegrityFailure,

@@ -51,6 +51,21 @@ public sealed class UsageTests
         Assert.Equal("", result.StandardOutput);
     }
 
+    [Theory]
+    [InlineData("abc\r\nX-Evil: 1", "a line break")]
+    [InlineData("t\u00f6ken", "a non-ASCII character")]
+    public async Task A_token_that_cannot_travel_as_a_header_is_a_usage_error_before_anything_is_sent(string token, string cause)
+    {
+        // Before the core, a CR/LF token reached the server as an extra header, and a non-ASCII one ended as exit 6.
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(),
+            "--api-server", "http://127.0.0.1:9", "--token", token, "image", "list");
+
+        var error = NovaImageCli.AssertFailed(result, 2);
+        Assert.Contains("[glance] token:", error, StringComparison.Ordinal);
+        Assert.Contains(cause, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Evil", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Without_any_endpoint_the_error_says_how_to_give_one()
     {
