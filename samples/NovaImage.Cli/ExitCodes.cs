@@ -21,6 +21,11 @@ internal static class ExitCodes
     public const int ConnectionFailure = 6;
     /// <summary><c>config check</c> found deprecated options.</summary>
     public const int DeprecatedConfiguration = 7;
+    /// <summary>
+    /// The image has no hash to verify its data against (no multihash, no md5 checksum), and <c>--allow-unverified</c>
+    /// was not given; nothing was written.
+    /// </summary>
+    public const int Unverified = 8;
     /// <summary>Interrupted by SIGHUP (the terminal went away); the command was cancelled and cleaned up.</summary>
     public const int Hangup = 129;
     /// <summary>Interrupted by SIGINT (Ctrl+C); the command was cancelled and cleaned up.</summary>
@@ -56,6 +61,7 @@ internal static class ExitCodes
         ImageNotFoundException => NotFound,
         ImageNotAuthorizedException => NotAuthorized,
         ImageIntegrityException => IntegrityFailure,
+        ImageNotVerifiableException => Unverified,
         GlanceConnectionFailedException => ConnectionFailure,
         OperationCanceledException => Cancelled,
         _ => Failure,

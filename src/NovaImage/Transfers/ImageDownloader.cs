@@ -251,12 +251,14 @@ internal sealed partial class ImageDownloader
         Reason = reason,
         SourceLocation = sourceLocation,
         Server = outcome.Server,
-        VerifiedAlgorithm = outcome.Algorithm,
-        VerifiedHash = outcome.Hash,
+        Verification = outcome.Verified.Verification,
+        UnverifiedAlgorithm = outcome.Verified.UnverifiedAlgorithm,
+        VerifiedAlgorithm = outcome.Verified.Algorithm,
+        VerifiedHash = outcome.Verified.Hash,
         Attempts = path == DownloadPath.Http ? outcome.Attempts : 0,
     };
 
-    private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, string? Algorithm, string? Hash);
+    private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, VerificationOutcome Verified);
 
     /// <summary>Writing the destination failed: not a failure of the source, so never a reason for another attempt.</summary>
     private sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);
