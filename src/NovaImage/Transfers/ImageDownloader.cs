@@ -143,7 +143,8 @@ internal sealed partial class ImageDownloader
                         }
                     }
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                // A record without any hash is refused whichever path serves it: no fallback to HTTP for that.
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ImageNotVerifiableException)
                 {
                     refusal = $"{adapterName} failed: {ex.Message}";
                     Log.DirectStoreFailed(_logger, image.Id, location.Url, ex);
