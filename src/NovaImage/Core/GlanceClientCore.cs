@@ -62,7 +62,12 @@ public sealed class GlanceClientCore : IDisposable
     /// <param name="options">The client's options (validated here, as a registered client's are at start).</param>
     /// <param name="adapters">The direct-store adapters by scheme (the generated client's <c>DirectStoreAdapters</c>).</param>
     /// <param name="loggerFactory">Receives the client's logs; none when null.</param>
-    /// <param name="primaryHandler">The handler that sends requests (for tests or custom transports); when null, one built from the TLS options.</param>
+    /// <param name="primaryHandler">
+    /// The handler that sends requests (for tests or custom transports); when null, one built from the TLS options.
+    /// It must not follow redirects (a following <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/>, the
+    /// default for both, would carry the token to any server a redirect names): set <c>AllowAutoRedirect = false</c>,
+    /// or every call fails with <see cref="GlanceConfigurationException"/> before anything is sent.
+    /// </param>
     /// <exception cref="OptionsValidationException">The options are invalid (each failure names the nova.conf key).</exception>
     public static GlanceClientCore Create(
         GlanceOptions options,
