@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using NovaImage.ExtensionCalls;
 
 namespace NovaImage.Analyzers;
 
@@ -24,6 +25,8 @@ internal sealed class NovaImageSymbols
         DirectStoreAdapter = compilation.GetTypeByMetadataName("NovaImage.DirectStore.IDirectStoreAdapter");
         FileDirectStoreAdapter = compilation.GetTypeByMetadataName("NovaImage.DirectStore.FileDirectStoreAdapter");
         ApiVersion = compilation.GetTypeByMetadataName("NovaImage.ApiVersion");
+        GlanceApiVersionAttribute = compilation.GetTypeByMetadataName(ExtensionCallRules.GlanceApiVersionAttribute);
+        ImageOperationAttribute = compilation.GetTypeByMetadataName(ExtensionCallRules.ImageOperationAttribute);
         AllowedDirectUrlSchemes = Property(glanceOptions, "AllowedDirectUrlSchemes");
         // created once: these run for every member reference in the compilation
         _findV1Only = FindV1Only;
@@ -37,6 +40,8 @@ internal sealed class NovaImageSymbols
     public INamedTypeSymbol? DirectStoreAdapter { get; }
     public INamedTypeSymbol? FileDirectStoreAdapter { get; }
     public INamedTypeSymbol? ApiVersion { get; }
+    public INamedTypeSymbol? GlanceApiVersionAttribute { get; }
+    public INamedTypeSymbol? ImageOperationAttribute { get; }
     public IPropertySymbol? AllowedDirectUrlSchemes { get; }
 
     public static NovaImageSymbols? Resolve(Compilation compilation) =>
@@ -72,7 +77,8 @@ internal sealed class NovaImageSymbols
     public static string? FirstStringArgument(AttributeData attribute) =>
         attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
 
-    private static AttributeData? Find(ISymbol symbol, INamedTypeSymbol attributeType)
+    /// <summary>The first attribute of type <paramref name="attributeType"/> on <paramref name="symbol"/>, if any.</summary>
+    public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol attributeType)
     {
         foreach (var attribute in symbol.GetAttributes())
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)) return attribute;

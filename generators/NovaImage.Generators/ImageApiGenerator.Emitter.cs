@@ -44,6 +44,14 @@ public sealed partial class ImageApiGenerator
                 w.WriteLine();
                 WriteMember(w, client.Contract, member);
             }
+            foreach (var extension in client.Extensions)
+            {
+                foreach (var call in extension.Calls)
+                {
+                    w.WriteLine();
+                    WriteExtensionCall(w, extension, call);
+                }
+            }
             w.Indent--;
             w.WriteLine("}");
 
@@ -118,6 +126,8 @@ public sealed partial class ImageApiGenerator
             w.WriteLine($"public async {member.ReturnType} {member.Name}({parameters})");
             w.WriteLine("{");
             w.Indent++;
+            // An image href (a Glance self link) is checked against the client's endpoints before anything is sent.
+            if (imageId != "null") w.WriteLine("imageId = _core.ResolveImageId(imageId);");
             w.WriteLine($"var version = await _core.GetApiVersionAsync({token}).ConfigureAwait(false);");
             var implementations = contract.Versions.Where(v => v.Operations.Contains(member.Operation)).ToList();
             var notSupported = $"throw _core.NotSupported(global::NovaImage.ImageOperation.{member.Operation}, version, {imageId});";
@@ -154,6 +164,32 @@ public sealed partial class ImageApiGenerator
             }
             w.Indent--;
             w.WriteLine("}");
+        }
+
+        /// <summary>
+        /// A method of a consumer's <c>[GlanceApiVersion]</c> interface, sent through the core like every operation. The
+        /// lambdas' parameters start with <c>__</c> so they never shadow the method's own.
+        /// </summary>
+        private static void WriteExtensionCall(IndentedTextWriter w, ExtensionInterfaceSpec extension, ExtensionCallSpec call)
+        {
+            // The last parameter is the CancellationToken (ExtensionCallRules): optional here, as on IImageApi.
+            var last = call.Parameters.Count - 1;
+            var parameters = string.Join(", ", call.Parameters.Select((p, i) =>
+                $"{p.Type} {p.Name}" + (i == last ? " = default" : p.DefaultValue is null ? "" : $" = {p.DefaultValue}")));
+            var token = call.Parameters[last].Name;
+            var arguments = string.Join(", ", call.Parameters.Select((p, i) => i == last ? "__cancellationToken" : p.Name));
+            var types = call.ResultType is null ? extension.InterfaceName : $"{extension.InterfaceName}, {call.ResultType}";
+            var returnType = call.ResultType is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{call.ResultType}>";
+            var json = extension.JsonContext is null ? "null" : $"{extension.JsonContext}.Default";
+            w.WriteLine($"/// <summary>Sends <see cref=\"{extension.InterfaceName}\"/>.{call.Name} (Glance API v{extension.Major}) through this client's core: its endpoints, retries, failover, token and typed errors.</summary>");
+            w.WriteLine($"{(extension.IsPublic ? "public" : "internal")} {returnType} {call.Name}({parameters}) =>");
+            w.Indent++;
+            w.WriteLine($"_core.SendAsync<{types}>({Literal(call.Name)}, {extension.Major}, {json},");
+            w.Indent++;
+            w.WriteLine($"static (__http, __settings) => global::Refit.RestService.ForGenerated<{extension.InterfaceName}>(__http, __settings),");
+            w.WriteLine($"(__api, __cancellationToken) => __api.{call.Name}({arguments}),");
+            w.WriteLine($"{token});");
+            w.Indent -= 2;
         }
 
         private static string Literal(string value) =>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using NovaImage.Generators.Helpers;
+using NovaImage.ExtensionCalls;
 using NovaImage.Generators.Model;
 
 namespace NovaImage.Generators;
@@ -92,13 +93,49 @@ public sealed partial class ImageApiGenerator
                 .Where(a => a.AttributeClass?.ToDisplayString() == ImageOperationAttribute)
                 .Select(OperationName)
                 .FirstOrDefault(o => o is not null);
-            var parameters = method.Parameters.Select(p => new ParameterSpec(
-                p.Name,
-                p.Type.ToDisplayString(TypeFormat),
-                p.HasExplicitDefaultValue ? DefaultValue(p) : null,
-                p.Type.ToDisplayString() == "System.Threading.CancellationToken")).ToEquatableArray();
-            return new MemberSpec(method.Name, returnType, shape, operation, parameters);
+            return new MemberSpec(method.Name, returnType, shape, operation, method.Parameters.Select(ParseParameter).ToEquatableArray());
         }
+
+        /// <summary>
+        /// A consumer's own <c>[GlanceApiVersion]</c> interface with the methods that can become extension calls
+        /// (<see cref="ExtensionCallRules"/>, which the analyzer reports as NIMG0903); null for NovaImage's own
+        /// interfaces and for an interface the rules refuse as a whole. Markers the analyzer reports as NIMG0902
+        /// (<c>[ImageOperation]</c>, <c>Operations =</c>) are ignored here.
+        /// </summary>
+        public static ExtensionInterfaceSpec? ParseExtension(ISymbol symbol, ImmutableArray<AttributeData> attributes, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } type || attributes.IsDefaultOrEmpty) return null;
+            var attribute = attributes[0];
+            if (!ExtensionCallRules.IsConsumerInterface(attribute, compilation) || ExtensionCallRules.InterfaceProblem(type, attribute) is not null) return null;
+
+            var reserved = ExtensionCallRules.ReservedNames(compilation);
+            var calls = new List<ExtensionCallSpec>();
+            foreach (var method in ExtensionCallRules.Methods(type))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (ExtensionCallRules.MethodProblem(method, reserved) is not null) continue;
+                calls.Add(new ExtensionCallSpec(
+                    method.Name,
+                    ExtensionCallRules.ResultType(method)?.ToDisplayString(TypeFormat),
+                    method.Parameters.Select(ParseParameter).ToEquatableArray()));
+            }
+            return new ExtensionInterfaceSpec(
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                ExtensionCallRules.Major(attribute),
+                ExtensionCallRules.JsonContext(attribute)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                ExtensionCallRules.IsPublic(type),
+                calls.ToEquatableArray());
+        }
+
+        /// <summary>The compilation's extension interfaces in a stable order (by name), so the clients' text does not depend on file order.</summary>
+        public static EquatableArray<ExtensionInterfaceSpec> OrderExtensions(ImmutableArray<ExtensionInterfaceSpec?> interfaces) =>
+            interfaces.OfType<ExtensionInterfaceSpec>().OrderBy(i => i.InterfaceName, System.StringComparer.Ordinal).ToEquatableArray();
+
+        private static ParameterSpec ParseParameter(IParameterSymbol parameter) => new(
+            parameter.Name,
+            parameter.Type.ToDisplayString(TypeFormat),
+            parameter.HasExplicitDefaultValue ? DefaultValue(parameter) : null,
+            ExtensionCallRules.IsCancellationToken(parameter.Type));
 
         private static VersionSpec? ParseVersion(INamedTypeSymbol type, AttributeData attribute)
         {

@@ -24,6 +24,10 @@ public sealed partial class ImageApiGenerator : IIncrementalGenerator
         public const string SourceAdapters = nameof(SourceAdapters);
         /// <summary>Each <c>[GlanceImageApi]</c> class.</summary>
         public const string ApiTypes = nameof(ApiTypes);
+        /// <summary>Each <c>[GlanceApiVersion]</c> interface of the compilation's own source (a consumer's extension interface).</summary>
+        public const string ExtensionInterfaces = nameof(ExtensionInterfaces);
+        /// <summary>The extension interfaces together, ordered: shared by every client of the compilation.</summary>
+        public const string Extensions = nameof(Extensions);
         /// <summary>One spec per client: what the source output emits.</summary>
         public const string Clients = nameof(Clients);
     }
@@ -56,8 +60,18 @@ public sealed partial class ImageApiGenerator : IIncrementalGenerator
                 static (ctx, _) => Parser.ParseApiType(ctx.TargetSymbol))
             .WithTrackingName(Steps.ApiTypes);
 
-        var clients = apiTypes.Combine(contract.Combine(sourceAdapters))
-            .Select(static (input, _) => new ClientSpec(input.Left, Parser.WithSourceAdapters(input.Right.Left, input.Right.Right)))
+        // A consumer's own [GlanceApiVersion] interfaces: their methods become extension calls of every client.
+        var extensions = context.SyntaxProvider
+            .ForAttributeWithMetadataName(GlanceApiVersionAttribute,
+                static (node, _) => node is InterfaceDeclarationSyntax,
+                static (ctx, ct) => Parser.ParseExtension(ctx.TargetSymbol, ctx.Attributes, ctx.SemanticModel.Compilation, ct))
+            .WithTrackingName(Steps.ExtensionInterfaces)
+            .Collect()
+            .Select(static (interfaces, _) => Parser.OrderExtensions(interfaces))
+            .WithTrackingName(Steps.Extensions);
+
+        var clients = apiTypes.Combine(contract.Combine(sourceAdapters)).Combine(extensions)
+            .Select(static (input, _) => new ClientSpec(input.Left.Left, Parser.WithSourceAdapters(input.Left.Right.Left, input.Left.Right.Right), input.Right))
             .WithTrackingName(Steps.Clients);
 
         context.RegisterSourceOutput(clients, static (spc, client) => spc.AddSource(Emitter.HintName(client), Emitter.Emit(client)));

@@ -100,6 +100,24 @@ public interface IImageApi
     [ImageOperation(ImageOperation.Reactivate)]
     Task ReactivateAsync(string imageId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds a store location to an image, as Nova does after an RBD direct snapshot (v2 <c>add /locations/-</c>).
+    /// Glance must show locations (<c>show_multiple_locations</c>) and knows the URL's store: it refuses a
+    /// <c>file://</c> URL and any scheme it has no store for (<see cref="InvalidImageRequestException"/>).
+    /// </summary>
+    /// <returns>The image with its locations.</returns>
+    [ImageOperation(ImageOperation.AddLocation)]
+    Task<Image> AddLocationAsync(string imageId, ImageLocation location, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes the location with URL <paramref name="url"/> from an image (v2 <c>remove /locations/N</c>, the index
+    /// read from the image first). Glance refuses to remove an active image's last location.
+    /// </summary>
+    /// <returns>The image with its remaining locations.</returns>
+    /// <exception cref="InvalidImageRequestException">The image has no location with that URL (nothing is changed).</exception>
+    [ImageOperation(ImageOperation.RemoveLocation)]
+    Task<Image> RemoveLocationAsync(string imageId, string url, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the stores of a multi-store Glance (v2.8+).</summary>
     [ImageOperation(ImageOperation.ListStores)]
     Task<IReadOnlyList<ImageStore>> ListStoresAsync(CancellationToken cancellationToken = default);

@@ -63,6 +63,13 @@ internal static class GeneratorHarness
             public string Describe() => "mine";
         }
 
+        [GlanceApiVersion(2)]
+        public interface IGlanceUsageApi
+        {
+            [Refit.Get("/v2/info/usage")]
+            System.Threading.Tasks.Task<NovaImage.V2.GlanceUsage> GetUsageAsync(System.Threading.CancellationToken cancellationToken);
+        }
+
         [DirectStore("memory")]
         public sealed class MemoryAdapter : IDirectStoreAdapter
         {

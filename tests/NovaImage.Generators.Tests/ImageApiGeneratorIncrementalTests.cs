@@ -12,8 +12,8 @@ namespace NovaImage.Generators.Tests;
 /// </summary>
 public sealed class ImageApiGeneratorIncrementalTests
 {
-    private static readonly string[] TransformSteps = [Steps.Contract, Steps.SourceAdapters, Steps.ApiTypes];
-    private static readonly string[] SharedSteps = [Steps.Clients];
+    private static readonly string[] TransformSteps = [Steps.Contract, Steps.SourceAdapters, Steps.ApiTypes, Steps.ExtensionInterfaces];
+    private static readonly string[] SharedSteps = [Steps.Extensions, Steps.Clients];
 
     private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(CSharpCompilation compilation, Func<CSharpCompilation, CSharpCompilation> edit)
     {
@@ -61,6 +61,7 @@ public sealed class ImageApiGeneratorIncrementalTests
             Assert.All(Reasons(second, step), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"{step}: {r}"));
         }
         Assert.NotEmpty(Reasons(second, Steps.ApiTypes));
+        Assert.NotEmpty(Reasons(second, Steps.ExtensionInterfaces));
         Assert.All(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
@@ -85,6 +86,31 @@ public sealed class ImageApiGeneratorIncrementalTests
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, Steps.Clients));
         Assert.Contains(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("[\"nfs\"] = static () => new global::Consumer.Images.MemoryAdapter(),", second.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    [Fact]
+    public void A_new_extension_method_is_a_real_edit_that_reaches_the_output_as_Modified()
+    {
+        var (_, second) = RunTwice(GeneratorHarness.Compile(GeneratorHarness.Consumer),
+            c => ReplaceSource(c, 0, s => s.Replace(
+                "GetUsageAsync(System.Threading.CancellationToken cancellationToken);",
+                "GetUsageAsync(System.Threading.CancellationToken cancellationToken);\n    [Refit.Delete(\"/v2/cache\")] System.Threading.Tasks.Task ClearCacheAsync(System.Threading.CancellationToken cancellationToken);")));
+
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, Steps.ExtensionInterfaces));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, Steps.Extensions));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, Steps.Clients));
+        Assert.Contains("public global::System.Threading.Tasks.Task ClearCacheAsync(global::System.Threading.CancellationToken cancellationToken = default) =>", second.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    [Fact]
+    public void An_equivalent_edit_to_an_extension_interface_gives_Unchanged_and_leaves_the_clients_Cached()
+    {
+        var (_, second) = RunTwice(GeneratorHarness.Compile(GeneratorHarness.Consumer),
+            c => ReplaceSource(c, 0, s => s.Replace("[Refit.Get(\"/v2/info/usage\")]", "[Refit.Get(\"/v2/info/usage\")] // the route Glance 2.13 serves")));
+
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, Steps.ExtensionInterfaces));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(second, Steps.Extensions));
+        Assert.All(Reasons(second, Steps.Clients), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
     }
 
     [Fact]

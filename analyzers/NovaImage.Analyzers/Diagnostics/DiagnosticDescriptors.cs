@@ -11,6 +11,7 @@ internal static class DiagnosticDescriptors
     private const string Compatibility = "Compatibility";
     private const string Security = "Security";
     private const string Configuration = "Configuration";
+    private const string Usage = "Usage";
 
     public static readonly DiagnosticDescriptor DeprecatedOptionInCode = Create(
         DiagnosticIds.DeprecatedOptionInCode,
@@ -68,6 +69,30 @@ internal static class DiagnosticDescriptors
         Configuration,
         DiagnosticSeverity.Error,
         "The generated client registers every [DirectStore] class as an IDirectStoreAdapter; a class that does not implement it cannot be registered.");
+
+    public static readonly DiagnosticDescriptor ImageOperationOnExtensionInterface = Create(
+        DiagnosticIds.ImageOperationOnExtensionInterface,
+        "IImageApi operation marker on a consumer's Glance interface",
+        "{0} has no effect on '{1}', a consumer's [GlanceApiVersion] interface: remove it; its methods become extension calls of the generated clients",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "The IImageApi operations of a generated client come from NovaImage's own Glance interfaces; a consumer's [GlanceApiVersion] interface never replaces them. [ImageOperation] on its methods and Operations = on its attribute are ignored.");
+
+    public static readonly DiagnosticDescriptor ExtensionCallNotExposed = Create(
+        DiagnosticIds.ExtensionCallNotExposed,
+        "Glance interface method cannot become an extension call",
+        "'{0}' cannot become an extension call of the generated clients, so fix it or remove it: {1}",
+        Usage,
+        DiagnosticSeverity.Error,
+        "Each method of a consumer's [GlanceApiVersion(1 or 2)] interface becomes a member of the project's generated clients with the same name, sent through the client's core. It must return Task or Task<T>, take a CancellationToken last, not be generic, and not take the name of an IImageApi member; the interface must be accessible to the clients.");
+
+    public static readonly DiagnosticDescriptor ExtensionTypeNotSerializable = Create(
+        DiagnosticIds.ExtensionTypeNotSerializable,
+        "Glance interface type not serializable by its JSON contexts",
+        "'{0}' in '{1}' is not serializable by the JSON contexts in play ({2}): add [JsonSerializable(typeof({0}))] to a JsonSerializerContext and name it with JsonContext = typeof(...)",
+        Usage,
+        DiagnosticSeverity.Error,
+        "Extension calls serialize through System.Text.Json source generation only: NovaImage's context for the interface's major version and the one named by [GlanceApiVersion(JsonContext = ...)]. A return or [Body] type that neither lists would fail at run time. Stream, string, HttpResponseMessage, IApiResponse and plain Task need no serializer.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", customTags);

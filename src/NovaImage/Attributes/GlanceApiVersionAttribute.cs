@@ -18,4 +18,12 @@ public sealed class GlanceApiVersionAttribute(int major) : Attribute
     /// <c>[GlanceApiVersion]</c> interface leaves it unset: its methods become extension calls of the generated client.
     /// </summary>
     public Type? Operations { get; set; }
+
+    /// <summary>
+    /// A consumer's own interfaces: the <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> that
+    /// serializes the interface's own models (its return types and <c>[Body]</c> parameters), used together with
+    /// NovaImage's context for the interface's major version. Leave it unset when the interface uses only NovaImage's
+    /// models (for example <c>NovaImage.V2.GlanceUsage</c>).
+    /// </summary>
+    public Type? JsonContext { get; set; }
 }

@@ -41,4 +41,8 @@ public enum ImageOperation
     Reactivate,
     /// <summary>List the stores of a multi-store Glance (v2.8+ only).</summary>
     ListStores,
+    /// <summary>Add a store location to an image (v2 only).</summary>
+    AddLocation,
+    /// <summary>Remove a store location from an image (v2 only).</summary>
+    RemoveLocation,
 }

@@ -151,6 +151,13 @@ public sealed class GlanceClientCore : IDisposable
         Func<HttpClient, RefitSettings, TApi> create, Func<TApi, CancellationToken, Task> call, CancellationToken cancellationToken) =>
         SendAsync<TApi, bool>(operation, major, json, create, async (api, ct) => { await call(api, ct).ConfigureAwait(false); return true; }, cancellationToken);
 
+    /// <summary>
+    /// The image id in <paramref name="imageIdOrHref"/>: an id as is, or the id at the end of an image href (a Glance
+    /// <c>self</c> link such as <c>http://glance:9292/v2/images/{id}</c>) that points at one of this client's endpoints.
+    /// </summary>
+    /// <exception cref="InvalidImageRequestException">An href of another host, port, scheme or path prefix, or not an image href (nothing is sent).</exception>
+    public string ResolveImageId(string imageIdOrHref) => ImageReference.Resolve(imageIdOrHref, Endpoints.Servers);
+
     /// <summary>Releases the connection pool of a client built without dependency injection.</summary>
     public void Dispose() => _owned?.Dispose();
 

@@ -28,6 +28,13 @@ public sealed record ImageCreate
     /// <summary>Free-form properties.</summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Makes the new image active with no data (size 0) in the same call, as Nova's volume-backed snapshots do
+    /// (<c>create</c> with <c>size = 0</c> and no data): v1 creates it with size 0; v2 creates it, then uploads empty
+    /// data. v2 needs both formats before data, so a missing one is set as Nova sets it (<c>qcow2</c>, <c>bare</c>).
+    /// </summary>
+    public bool ActivateEmpty { get; init; }
+
     /// <summary>v1 <c>x-glance-api-copy-from</c>: the server fetches the data from this URL.</summary>
     [V1Only("Use ImportAsync with ImageImport.WebDownload(uri) (v2 web-download import, with URI filtering).")]
     public Uri? CopyFrom { get; init; }

@@ -62,6 +62,8 @@ internal static class V1ImageMapper
             MinDisk = c.MinDisk,
             MinRam = c.MinRam,
             Owner = c.Owner,
+            // v1's own form of an active empty image: size 0 on create.
+            Size = c.ActivateEmpty ? 0 : null,
             Properties = c.Properties.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal),
         };
     }

@@ -3,7 +3,7 @@ using Refit;
 namespace NovaImage.V2;
 
 /// <summary>Builds <see cref="IGlanceV2Api"/> clients: Refit's generated stub with the v2 JSON context.</summary>
-public static class GlanceV2Client
+internal static class GlanceV2Client
 {
     /// <summary>
     /// A client over <paramref name="httpClient"/>, whose <see cref="HttpClient.BaseAddress"/> must be the Glance

@@ -134,6 +134,18 @@ public interface IGlanceV2Api
     [Headers("Content-Type: application/openstack-images-v2.1-json-patch")]
     Task<GlanceImage> UpdateImageAsync(string imageId, [Body] GlancePatchOperation[] patch, CancellationToken cancellationToken = default);
 
+    /// <summary><c>PATCH /v2/images/{id}</c> adding one location (<c>add /locations/-</c>); returns the updated image.</summary>
+    [ImageOperation(ImageOperation.AddLocation)]
+    [Patch("/v2/images/{imageId}")]
+    [Headers("Content-Type: application/openstack-images-v2.1-json-patch")]
+    Task<GlanceImage> AddLocationAsync(string imageId, [Body] GlancePatchOperation[] patch, CancellationToken cancellationToken = default);
+
+    /// <summary><c>PATCH /v2/images/{id}</c> removing one location (<c>remove /locations/{index}</c>); returns the updated image.</summary>
+    [ImageOperation(ImageOperation.RemoveLocation)]
+    [Patch("/v2/images/{imageId}")]
+    [Headers("Content-Type: application/openstack-images-v2.1-json-patch")]
+    Task<GlanceImage> RemoveLocationAsync(string imageId, [Body] GlancePatchOperation[] patch, CancellationToken cancellationToken = default);
+
     /// <summary><c>DELETE /v2/images/{id}</c> (204; protected → 403).</summary>
     [ImageOperation(ImageOperation.Delete)]
     [Delete("/v2/images/{imageId}")]

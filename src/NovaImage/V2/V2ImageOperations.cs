@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
 using System.Runtime.CompilerServices;
 using NovaImage.Transfers;
 using Refit;
@@ -52,12 +54,42 @@ public static class V2ImageOperations
             throw new FeatureNotSupportedException(
                 "Glance Create: copy-from is v1 only; create the image, then ImportAsync(id, ImageImport.WebDownload(uri))",
                 new GlanceErrorContext(image.Id));
+        if (image.ActivateEmpty) return CreateActiveEmptyAsync(core, image, cancellationToken);
         var body = V2ImageMapper.ToCreate(image);
         return core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Create, image.Id, async (api, ct) =>
         {
             using var response = await api.CreateImageAsync(body, ct).ConfigureAwait(false);
             await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
             return V2ImageMapper.ToImage(response.Content!);
+        }, cancellationToken);
+    }
+
+    /// <summary>Add a location: <c>PATCH /v2/images/{id}</c> with <c>add /locations/-</c> (url and metadata).</summary>
+    public static Task<Image> AddLocationAsync(GlanceClientCore core, string imageId, ImageLocation location, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var value = JsonSerializer.SerializeToElement(new GlanceImageLocation
+        {
+            Url = location.Url,
+            Metadata = location.Metadata.ToDictionary(m => m.Key, m => GlanceExtraProperties.ToJson(m.Value), StringComparer.Ordinal),
+        }, GlanceV2JsonContext.Default.GlanceImageLocation);
+        GlancePatchOperation[] patch = [new() { Op = "add", Path = "/locations/-", Value = value }];
+        return core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.AddLocation, imageId,
+            async (api, ct) => V2ImageMapper.ToImage(await api.AddLocationAsync(imageId, patch, ct).ConfigureAwait(false)), cancellationToken);
+    }
+
+    /// <summary>Remove a location: reads the image for the location's index, then <c>remove /locations/{index}</c>.</summary>
+    public static Task<Image> RemoveLocationAsync(GlanceClientCore core, string imageId, string url, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(url);
+        return core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.RemoveLocation, imageId, async (api, ct) =>
+        {
+            var locations = (await api.GetImageAsync(imageId, ct).ConfigureAwait(false)).Locations?.ToList() ?? [];
+            var index = locations.FindIndex(l => string.Equals(l.Url, url, StringComparison.Ordinal));
+            if (index < 0)
+                throw new InvalidImageRequestException($"Glance RemoveLocation: the image has no location {url} (it has {locations.Count})", new GlanceErrorContext(imageId));
+            GlancePatchOperation[] patch = [new() { Op = "remove", Path = "/locations/" + index.ToString(CultureInfo.InvariantCulture) }];
+            return V2ImageMapper.ToImage(await api.RemoveLocationAsync(imageId, patch, ct).ConfigureAwait(false));
         }, cancellationToken);
     }
 
@@ -164,6 +196,20 @@ public static class V2ImageOperations
         await core.RequireFeatureAsync(GlanceFeature.MultiStore, ImageOperation.ListStores, null, cancellationToken).ConfigureAwait(false);
         return await core.ExecuteAsync<IGlanceV2Api, IReadOnlyList<ImageStore>>(ImageOperation.ListStores, null,
             async (api, ct) => [.. (await api.GetStoresAsync(ct).ConfigureAwait(false)).Stores.Select(V2ImageMapper.ToStore)], cancellationToken).ConfigureAwait(false);
+    }
+
+    // Nova's force_activate (nova/image/glance.py _create_v2): v2 has no "size 0 means active", so create the record
+    // and upload empty data; each step is its own call, each retried alone.
+    private static async Task<Image> CreateActiveEmptyAsync(GlanceClientCore core, ImageCreate image, CancellationToken cancellationToken)
+    {
+        var created = await CreateImageAsync(core, image with
+        {
+            ActivateEmpty = false,
+            DiskFormat = image.DiskFormat ?? "qcow2",
+            ContainerFormat = image.ContainerFormat ?? "bare",
+        }, cancellationToken).ConfigureAwait(false);
+        await UploadAsync(core, created.Id, new MemoryStream([], writable: false), null, cancellationToken).ConfigureAwait(false);
+        return await GetImageAsync(core, created.Id, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Image> ShowAsync(IGlanceV2Api api, string imageId, CancellationToken cancellationToken) =>

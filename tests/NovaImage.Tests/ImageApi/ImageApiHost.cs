@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,14 +66,7 @@ public sealed class ImageApiHost : IAsyncDisposable
     }
 
     /// <summary>A loopback URL where nothing listens (a port bound, then released).</summary>
-    public static Uri ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}");
-    }
+    public static Uri ClosedPort() => NovaImage.TestSupport.ClosedPort.Create();
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _provider.DisposeAsync();

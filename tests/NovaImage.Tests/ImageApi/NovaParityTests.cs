@@ -34,6 +34,27 @@ public sealed class NovaParityTests
     }
 
     /// <summary>
+    /// Nova's <c>_endpoint_from_image_ref</c>: the endpoint of an href is everything before <c>/v&lt;N&gt;/images/&lt;id&gt;</c>,
+    /// path prefix included; an href is that image only when its endpoint is one of the client's.
+    /// </summary>
+    [Theory]
+    [InlineData("https://cloud.example/image/v2/images/abc", "abc")]
+    [InlineData("https://cloud.example/image/v1/images/abc", "abc")]
+    [InlineData("https://CLOUD.example:443/image/v2/images/abc/", "abc")]
+    [InlineData("abc", "abc")]
+    [InlineData("https://cloud.example/v2/images/abc", null)]
+    [InlineData("http://cloud.example/image/v2/images/abc", null)]
+    [InlineData("https://cloud.example:8443/image/v2/images/abc", null)]
+    [InlineData("https://cloud.example/image/v2/images/abc/file", null)]
+    [InlineData("ftp://cloud.example/image/v2/images/abc", null)]
+    public void An_image_href_is_an_id_only_when_it_names_a_configured_endpoint(string href, string? id)
+    {
+        Uri[] servers = [new("http://other.example:9292/"), new("https://cloud.example/image")];
+        if (id is null) Assert.Throws<InvalidImageRequestException>(() => ImageReference.Resolve(href, servers));
+        else Assert.Equal(id, ImageReference.Resolve(href, servers));
+    }
+
+    /// <summary>
     /// <c>TestExtractAttributes.test_extract_image_attributes_empty_images</c>: the same image read through v1 and v2
     /// gives one answer. Before its data is stored, v1 says size 0 and v2 says null; the model says null ("not known
     /// yet", as <see cref="Image.Size"/> documents), also while an upload is in progress.
