@@ -208,8 +208,8 @@ public sealed class GlanceClientCore : IDisposable
         catch (Exception ex) when (current is not null && TransientFailures.IsTransient(ex, cancellationToken))
         {
             Endpoints.ReportFailure(current.Server, ex);
-            if (!replayable && Options.NumRetries > 0) GlanceLog.NotReplayable(_logger, call.Operation, current.Server);
-            GlanceLog.DoneTrying(_logger, call.Operation, current.Server, GlanceErrorTranslator.Cause(ex), current.Number);
+            if (!replayable && Options.NumRetries > 0) GlanceLog.NotReplayable(_logger, call.Name, current.Server);
+            GlanceLog.DoneTrying(_logger, call.Name, current.Server, GlanceErrorTranslator.Cause(ex), current.Number);
             throw GlanceErrorTranslator.ConnectionFailed(call, current.Server, current.Number, ex);
         }
         catch (Exception ex) when (current is not null && GlanceErrorTranslator.Translate(call, current.Server, ex) is { } translated)
@@ -279,7 +279,7 @@ public sealed class GlanceClientCore : IDisposable
             {
                 var failed = args.Context.Properties.GetValue(AttemptKey, null!);
                 Endpoints.ReportFailure(failed.Server, args.Outcome.Exception!);
-                GlanceLog.Retrying(_logger, failed.Call.Operation, failed.Server, GlanceErrorTranslator.Cause(args.Outcome.Exception!),
+                GlanceLog.Retrying(_logger, failed.Call.Name, failed.Server, GlanceErrorTranslator.Cause(args.Outcome.Exception!),
                     failed.Number + 1, Options.NumRetries + 1);
                 return default;
             },
