@@ -143,7 +143,8 @@ internal sealed partial class ImageDownloader
                         }
                     }
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                // A record without any hash is refused whichever path serves it: no fallback to HTTP for that.
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ImageNotVerifiableException)
                 {
                     refusal = $"{adapterName} failed: {ex.Message}";
                     Log.DirectStoreFailed(_logger, image.Id, location.Url, ex);
@@ -251,12 +252,14 @@ internal sealed partial class ImageDownloader
         Reason = reason,
         SourceLocation = sourceLocation,
         Server = outcome.Server,
-        VerifiedAlgorithm = outcome.Algorithm,
-        VerifiedHash = outcome.Hash,
+        Verification = outcome.Verified.Verification,
+        UnverifiedAlgorithm = outcome.Verified.UnverifiedAlgorithm,
+        VerifiedAlgorithm = outcome.Verified.Algorithm,
+        VerifiedHash = outcome.Verified.Hash,
         Attempts = path == DownloadPath.Http ? outcome.Attempts : 0,
     };
 
-    private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, string? Algorithm, string? Hash);
+    private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, VerificationOutcome Verified);
 
     /// <summary>Writing the destination failed: not a failure of the source, so never a reason for another attempt.</summary>
     private sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);
