@@ -15,7 +15,7 @@ internal static class ExitCodes
     public const int NotFound = 3;
     /// <summary>The token may not do this (HTTP 401/403).</summary>
     public const int NotAuthorized = 4;
-    /// <summary>Downloaded data did not match the image's size or hashes; the destination was left unchanged.</summary>
+    /// <summary>Downloaded data did not match the image's size or hashes; the destination was left unchanged (a device or FIFO holds the unverified data).</summary>
     public const int IntegrityFailure = 5;
     /// <summary>No Glance server could be reached.</summary>
     public const int ConnectionFailure = 6;
@@ -33,7 +33,8 @@ internal static class ExitCodes
              request Glance rejected as invalid)
           3  not found (image or member)
           4  not authorized (HTTP 401/403)
-          5  integrity failure (downloaded data did not match size or hashes; nothing was written)
+          5  integrity failure (downloaded data did not match size or hashes; nothing was written, except to a
+             device or FIFO, which then holds the unverified data)
           6  connection failure (no Glance server could be reached)
           7  config check found deprecated options
 
