@@ -21,8 +21,17 @@ internal static class ExitCodes
     public const int ConnectionFailure = 6;
     /// <summary><c>config check</c> found deprecated options.</summary>
     public const int DeprecatedConfiguration = 7;
-    /// <summary>Interrupted (Ctrl+C).</summary>
+    /// <summary>
+    /// The image has no hash to verify its data against (no multihash, no md5 checksum), and <c>--allow-unverified</c>
+    /// was not given; nothing was written.
+    /// </summary>
+    public const int Unverified = 8;
+    /// <summary>Interrupted by SIGHUP (the terminal went away); the command was cancelled and cleaned up.</summary>
+    public const int Hangup = 129;
+    /// <summary>Interrupted by SIGINT (Ctrl+C); the command was cancelled and cleaned up.</summary>
     public const int Cancelled = 130;
+    /// <summary>Interrupted by SIGTERM; the command was cancelled and cleaned up.</summary>
+    public const int Terminated = 143;
 
     /// <summary>The text appended to <c>--help</c>.</summary>
     public const string HelpText = """
@@ -37,6 +46,8 @@ internal static class ExitCodes
              device or FIFO, which then holds the unverified data)
           6  connection failure (no Glance server could be reached)
           7  config check found deprecated options
+          8  unverified: the image has no hash to check its data against; nothing was written (--allow-unverified)
+          129, 130, 143  interrupted by SIGHUP, SIGINT (Ctrl+C) or SIGTERM; a download leaves nothing behind
 
         Environment:
           NOVAIMAGE_API_SERVERS  comma-separated Glance endpoints (like --api-server)
@@ -52,6 +63,7 @@ internal static class ExitCodes
         ImageNotFoundException => NotFound,
         ImageNotAuthorizedException => NotAuthorized,
         ImageIntegrityException => IntegrityFailure,
+        ImageNotVerifiableException => Unverified,
         GlanceConnectionFailedException => ConnectionFailure,
         OperationCanceledException => Cancelled,
         _ => Failure,

@@ -33,7 +33,7 @@ internal sealed partial class ImageDownloader
                 // range). Remember what was already written, to check the re-read against it.
                 if (_verifier is not null && _written > 0 && _verifier.Position == _written) _writtenFingerprint = _verifier.Fingerprint();
                 _verifier?.Dispose();
-                _verifier = IntegrityVerifier.Create(image, sourceName, response.ReportedMd5, response.TotalLength, options.SkipMd5WhenMultihash);
+                _verifier = IntegrityVerifier.Create(image, sourceName, response.ReportedMd5, response.TotalLength, options);
                 _progress.TotalBytes = _verifier.ExpectedSize;
             }
             else if (response.Offset != _verifier.Position)
@@ -77,9 +77,9 @@ internal sealed partial class ImageDownloader
             if (!verifier.IsComplete)
                 throw new IOException($"The image data stream ended after {verifier.Position} of {verifier.ExpectedSize} bytes");
 
-            var (algorithm, hash) = verifier.Complete(response.Server);
+            var verified = verifier.Complete(response.Server);
             _progress.Report(verifier.Position, force: true);
-            return new CopyOutcome(verifier.Position, attempt, response.Server, algorithm, hash);
+            return new CopyOutcome(verifier.Position, attempt, response.Server, verified);
         }
 
         public void Dispose()

@@ -170,8 +170,10 @@ internal sealed partial class ImageDownloader
                 {
                     ThrowDestinationFailure(ex); // the destination, not the store, failed: another source would fail the same way
                 }
-                // A device or FIFO cannot take back what a failed copy wrote to it: no fallback then.
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !(destination.InPlace && copy is { Written: > 0 }))
+                // A record without any hash is refused whichever path serves it: no fallback to HTTP for that. Nor when
+                // a device or FIFO holds bytes of the failed copy: they cannot be taken back.
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ImageNotVerifiableException
+                    && !(destination.InPlace && copy is { Written: > 0 }))
                 {
                     refusal = $"{adapterName} failed: {ex.Message}";
                     Log.DirectStoreFailed(_logger, image.Id, location.Url, ex);
@@ -240,12 +242,14 @@ internal sealed partial class ImageDownloader
         Reason = reason,
         SourceLocation = sourceLocation,
         Server = outcome.Server,
-        VerifiedAlgorithm = outcome.Algorithm,
-        VerifiedHash = outcome.Hash,
+        Verification = outcome.Verified.Verification,
+        UnverifiedAlgorithm = outcome.Verified.UnverifiedAlgorithm,
+        VerifiedAlgorithm = outcome.Verified.Algorithm,
+        VerifiedHash = outcome.Verified.Hash,
         Attempts = path == DownloadPath.Http ? outcome.Attempts : 0,
     };
 
-    private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, string? Algorithm, string? Hash);
+    private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, VerificationOutcome Verified);
 
     /// <summary>Writing the destination failed: not a failure of the source, so never a reason for another attempt.</summary>
     private sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);
