@@ -81,7 +81,7 @@ public sealed class GlanceClientCore : IDisposable
         HttpMessageHandler? handler = null;
         var core = new GlanceClientCore(options, adapters, self =>
         {
-            handler = new AuthTokenHandler(self.TokenProvider) { InnerHandler = primaryHandler ?? self.CreatePrimaryHandler() };
+            handler = new AuthTokenHandler(self.TokenProvider, self.Endpoints.Servers) { InnerHandler = primaryHandler ?? self.CreatePrimaryHandler() };
             return server => self.Configure(new HttpClient(handler, disposeHandler: false), server);
         }, loggerFactory, owned: new DisposeAction(() => handler?.Dispose()));
         return core;

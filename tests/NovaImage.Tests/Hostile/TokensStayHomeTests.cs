@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NovaImage.Core;
 using NovaImage.Tests.ImageApi;
 using NovaImage.TestSupport.Fakes;
 
@@ -116,6 +117,23 @@ public sealed class TokensStayHomeTests
         Assert.Contains("already read", error.Message, StringComparison.Ordinal);
         Assert.Equal(glance.Endpoint, error.Server);
         Assert.Equal(2, glance.Requests.Count); // the first page, the link once; its repeat is refused before sending
+    }
+
+    [Fact]
+    public async Task A_request_for_an_origin_that_is_not_an_endpoint_is_refused_before_anything_is_sent()
+    {
+        // The last line of defence under every path that builds an address (links and hrefs are checked where read).
+        await using var foreign = await FakeGlance.AnsweringJsonAsync("{}");
+        using var handler = new AuthTokenHandler(new StaticTokenProvider(Token), [new Uri("http://127.0.0.1:9292")])
+        {
+            InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false },
+        };
+        using var http = new HttpClient(handler);
+
+        var error = await Assert.ThrowsAsync<InvalidImageRequestException>(() => http.GetAsync(new Uri(foreign.Endpoint, "/v2/images")));
+
+        Assert.Contains($"request for http://127.0.0.1:{foreign.Endpoint.Port}, which is not one of this client's Glance endpoints", error.Message, StringComparison.Ordinal);
+        Assert.Empty(foreign.Requests);
     }
 
     [Theory]
