@@ -132,7 +132,7 @@ internal static class ImageCommands
     private static Command Download()
     {
         var id = ImageId();
-        var file = new Option<FileInfo>("--file", "-f") { Description = "Where to write the image (replaced atomically once verified)", Required = true };
+        var file = new Option<FileInfo>("--file", "-f") { Description = "Where to write the image: a file is replaced atomically once verified, keeping its owner and mode; a symlink's target is written; a device or FIFO is written in place", Required = true };
         var noDirect = new Option<bool>("--no-direct-store") { Description = "Always download over HTTP, even when a direct-store adapter could copy the data" };
         var allowUnverified = new Option<bool>("--allow-unverified")
         {

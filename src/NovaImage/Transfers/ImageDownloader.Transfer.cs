@@ -16,6 +16,9 @@ internal sealed partial class ImageDownloader
         private long _written;                 // bytes handed to the sink (never written twice)
         private byte[]? _writtenFingerprint;   // hash of those bytes, while a restarted stream re-reads them
 
+        /// <summary>How many bytes the sink holds.</summary>
+        public long Written => _written;
+
         /// <summary>Where the next attempt should start: the verified offset, or 0 for a source without ranges.</summary>
         public long ResumeOffset => supportsRange ? _verifier?.Position ?? 0 : 0;
 
