@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using NovaImage.Core;
 using NovaImage.Tests.ImageApi;
@@ -147,6 +149,24 @@ public sealed class TokensStayHomeTests
         var failure = Assert.Single(error.Failures);
         Assert.Contains(expected, failure, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nova:s3cr3t@127.0.0.1")]
+    [InlineData("s3cr3t@127.0.0.1")]
+    public void A_password_in_the_deprecated_host_is_refused_and_reaches_neither_the_message_nor_the_log(string host)
+    {
+        var logs = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+#pragma warning disable CS0618 // the deprecated options are the input under test
+        var options = new GlanceOptions { Host = host, Port = 9292, Token = Token };
+#pragma warning restore CS0618
+
+        var error = Assert.Throws<OptionsValidationException>(() => GlanceImageApi.Create(options, loggers));
+
+        Assert.StartsWith("[glance] host/port/protocol:", Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Message.Contains("s3cr3t", StringComparison.Ordinal));
     }
 
     private static GlanceImageApi Client(Uri server) => GlanceImageApi.Create(new GlanceOptions
