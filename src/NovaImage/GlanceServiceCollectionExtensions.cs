@@ -68,7 +68,8 @@ public static class GlanceServiceCollectionExtensions
         services.TryAddSingleton<IImageApi>(sp => sp.GetRequiredService<TClient>());
         return services.AddHttpClient(name)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredKeyedService<GlanceClientCore>(key).CreatePrimaryHandler())
-            .AddHttpMessageHandler(sp => new AuthTokenHandler(sp.GetRequiredKeyedService<GlanceClientCore>(key).TokenProvider));
+            .AddHttpMessageHandler(sp => new AuthTokenHandler(sp.GetRequiredKeyedService<GlanceClientCore>(key).TokenProvider))
+            .AddHttpMessageHandler(sp => new BoundedResponseHandler(sp.GetRequiredKeyedService<GlanceClientCore>(key).Bounds));
     }
 
     /// <summary>

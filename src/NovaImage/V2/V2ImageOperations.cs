@@ -26,9 +26,9 @@ public static class V2ImageOperations
         var total = new ListingLimit(query);
         var call = new GlanceCall(ImageOperation.List);
         var page = await core.ExecuteAsync(call, true,
-            (attempt, ct) => attempt.Api<IGlanceV2Api>().ListImagesAsync(filter.Limit, filter.Marker, filter.SortKeys, filter.SortDirs, null, filter.Name, filter.Id, filter.Status,
+            (attempt, ct) => StreamedListingPage.ReadAsync(attempt, total.Remaining, (api, ct) => api.ListImagesAsync(filter.Limit, filter.Marker, filter.SortKeys, filter.SortDirs, null, filter.Name, filter.Id, filter.Status,
                 filter.Visibility, filter.MemberStatus, filter.Owner, filter.Protected, filter.OsHidden, null, null, filter.ContainerFormat,
-                filter.DiskFormat, filter.CreatedAt, filter.UpdatedAt, filter.SizeMin, filter.SizeMax, filter.Tags, filter.Properties, ct),
+                filter.DiskFormat, filter.CreatedAt, filter.UpdatedAt, filter.SizeMin, filter.SizeMax, filter.Tags, filter.Properties, ct), ct),
             cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -40,7 +40,7 @@ public static class V2ImageOperations
             if (string.IsNullOrEmpty(page.Next) || page.Images.Count == 0) yield break;
             var next = page.Next;
             page = await core.ExecuteAsync(call, true,
-                (attempt, ct) => attempt.Api<IGlanceV2Api>().ListImagesNextPageAsync(GlanceV2Client.ResolveLink(attempt.Server, next), ct), cancellationToken).ConfigureAwait(false);
+                (attempt, ct) => StreamedListingPage.ReadAsync(attempt, total.Remaining, (api, ct) => api.ListImagesNextPageAsync(GlanceV2Client.ResolveLink(attempt.Server, next), ct), ct), cancellationToken).ConfigureAwait(false);
         }
     }
 
