@@ -21,7 +21,12 @@ public static class GlanceServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root holding the <c>Glance</c> / <c>[glance]</c> section.</param>
     /// <param name="configure">Applied after binding, e.g. to set a token or shorten the retry delay.</param>
-    /// <returns>The client's <see cref="HttpClient"/> builder, so callers can add handlers.</returns>
+    /// <returns>
+    /// The client's <see cref="HttpClient"/> builder, so callers can add handlers. The primary handler is NovaImage's
+    /// (TLS as configured, no automatic redirects, so the token never follows a redirect to another server); a primary
+    /// handler put in its place that follows redirects makes every call fail with
+    /// <see cref="GlanceConfigurationException"/> before anything is sent.
+    /// </returns>
     public static IHttpClientBuilder AddGlanceImageApi(this IServiceCollection services, IConfiguration configuration, Action<GlanceOptions>? configure = null) =>
         services.AddGlanceImageApi<GlanceImageApi>(configuration, configure);
 

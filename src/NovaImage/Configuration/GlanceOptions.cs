@@ -15,7 +15,13 @@ public sealed class GlanceOptions
     /// <summary>The stall timeout when neither <see cref="StallTimeout"/> nor <see cref="Timeout"/> is set.</summary>
     internal static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Glance endpoints (<c>api_servers</c>): with or without scheme (default http), IPv6 in brackets, path prefixes kept.</summary>
+    /// <summary>
+    /// Glance endpoints (<c>api_servers</c>): with or without scheme (default http), IPv6 in brackets, path prefixes
+    /// kept. The token is sent only to these origins: redirects are not followed (a redirect answer is a
+    /// <see cref="GlanceServerException"/> naming the image, the server, the status and the target origin) and list
+    /// links naming another origin are refused. An entry with a user name or password is refused at start (Glance does
+    /// not use them), and the message does not repeat them.
+    /// </summary>
     public IList<string> ApiServers { get; set; } = [];
 
     /// <summary>Which API version to use (<c>api_version</c>): 2 (default), 1, or Auto.</summary>

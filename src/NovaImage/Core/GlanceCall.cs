@@ -9,7 +9,4 @@ internal sealed record GlanceCall(string Name, string? ImageId = null)
         : this(operation.ToString(), imageId)
     {
     }
-
-    /// <summary>The operation, for log messages.</summary>
-    public string Operation => Name;
 }

@@ -63,7 +63,12 @@ public sealed class GlanceClientCore : IDisposable
     /// <param name="options">The client's options (validated here, as a registered client's are at start).</param>
     /// <param name="adapters">The direct-store adapters by scheme (the generated client's <c>DirectStoreAdapters</c>).</param>
     /// <param name="loggerFactory">Receives the client's logs; none when null.</param>
-    /// <param name="primaryHandler">The handler that sends requests (for tests or custom transports); when null, one built from the TLS options.</param>
+    /// <param name="primaryHandler">
+    /// The handler that sends requests (for tests or custom transports); when null, one built from the TLS options.
+    /// It must not follow redirects (a following <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/>, the
+    /// default for both, would carry the token to any server a redirect names): set <c>AllowAutoRedirect = false</c>,
+    /// or every call fails with <see cref="GlanceConfigurationException"/> before anything is sent.
+    /// </param>
     /// <exception cref="OptionsValidationException">The options are invalid (each failure names the nova.conf key).</exception>
     public static GlanceClientCore Create(
         GlanceOptions options,
@@ -214,7 +219,7 @@ public sealed class GlanceClientCore : IDisposable
         catch (Exception ex) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             var server = current?.Server ?? Endpoints.Servers[0];
-            GlanceLog.DoneTrying(_logger, call.Operation, server, GlanceErrorTranslator.Cause(ex), current?.Number ?? 0);
+            GlanceLog.DoneTrying(_logger, call.Name, server, GlanceErrorTranslator.Cause(ex), current?.Number ?? 0);
             throw new GlanceConnectionFailedException(
                 $"Glance {call.Name}: no complete answer within the total timeout of {Options.TotalTimeout!.Value.TotalSeconds:0.###} s (total_timeout), after {current?.Number ?? 0} attempt(s)",
                 new GlanceErrorContext(call.ImageId, server, null, GlanceErrorTranslator.Cause(ex)), ex);
@@ -222,8 +227,8 @@ public sealed class GlanceClientCore : IDisposable
         catch (Exception ex) when (current is not null && TransientFailures.IsTransient(ex, cancellationToken))
         {
             Endpoints.ReportFailure(current.Server, ex);
-            if (!replayable && Options.NumRetries > 0) GlanceLog.NotReplayable(_logger, call.Operation, current.Server);
-            GlanceLog.DoneTrying(_logger, call.Operation, current.Server, GlanceErrorTranslator.Cause(ex), current.Number);
+            if (!replayable && Options.NumRetries > 0) GlanceLog.NotReplayable(_logger, call.Name, current.Server);
+            GlanceLog.DoneTrying(_logger, call.Name, current.Server, GlanceErrorTranslator.Cause(ex), current.Number);
             throw GlanceErrorTranslator.ConnectionFailed(call, current.Server, current.Number, ex);
         }
         catch (Exception ex) when (current is not null && GlanceErrorTranslator.Translate(call, current.Server, ex) is { } translated)
@@ -293,7 +298,7 @@ public sealed class GlanceClientCore : IDisposable
             {
                 var failed = args.Context.Properties.GetValue(AttemptKey, null!);
                 Endpoints.ReportFailure(failed.Server, args.Outcome.Exception!);
-                GlanceLog.Retrying(_logger, failed.Call.Operation, failed.Server, GlanceErrorTranslator.Cause(args.Outcome.Exception!),
+                GlanceLog.Retrying(_logger, failed.Call.Name, failed.Server, GlanceErrorTranslator.Cause(args.Outcome.Exception!),
                     failed.Number + 1, Options.NumRetries + 1);
                 return default;
             },

@@ -21,21 +21,30 @@ internal static partial class GlanceEndpoints
             return false;
         }
         if (!text.Contains("://", StringComparison.Ordinal)) text = "http://" + text;
+        // Every message below quotes the entry without its user info: a password there must not reach logs or errors.
+        var shown = WithoutUserInfo(entry.Trim());
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
         {
             problem = LooksLikeBareIpv6(entry)
-                ? $"'{entry}' looks like an IPv6 address without brackets: write it as http://[address]:port."
-                : $"'{entry}' is not a URL (expected e.g. http://glance.example:9292 or glance.example:9292).";
+                ? $"'{shown}' looks like an IPv6 address without brackets: write it as http://[address]:port."
+                : $"'{shown}' is not a URL (expected e.g. http://glance.example:9292 or glance.example:9292).";
+            return false;
+        }
+        if (uri.UserInfo.Length > 0)
+        {
+            // Glance authenticates with X-Auth-Token only; a user name or password here would never be used and would
+            // travel in every message naming the server.
+            problem = $"'{shown}' has a user name or password: Glance does not use them (the token is [glance] token or the token provider); remove them.";
             return false;
         }
         if (uri.Scheme is not ("http" or "https"))
         {
-            problem = $"'{entry}' has scheme '{uri.Scheme}': only http and https are supported.";
+            problem = $"'{shown}' has scheme '{uri.Scheme}': only http and https are supported.";
             return false;
         }
         if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
         {
-            problem = $"'{entry}' has a query or fragment: give only scheme, host, port and path prefix.";
+            problem = $"'{shown}' has a query or fragment: give only scheme, host, port and path prefix.";
             return false;
         }
         var path = WithoutVersionSegment(uri.AbsolutePath.TrimEnd('/'));
@@ -52,6 +61,16 @@ internal static partial class GlanceEndpoints
 
     [GeneratedRegex(@"^v[0-9]+(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionSegment();
+
+    /// <summary>The entry with anything between the scheme and the last <c>@</c> of its authority replaced by <c>***</c>.</summary>
+    private static string WithoutUserInfo(string entry)
+    {
+        var schemeEnd = entry.IndexOf("://", StringComparison.Ordinal);
+        var start = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        var end = entry.IndexOfAny(['/', '?', '#'], start);
+        var at = entry.LastIndexOf('@', end < 0 ? entry.Length - 1 : end - 1, (end < 0 ? entry.Length : end) - start);
+        return at < 0 ? entry : entry[..start] + "***" + entry[at..];
+    }
 
     private static bool LooksLikeBareIpv6(string entry)
     {

@@ -41,6 +41,8 @@ internal static partial class GlanceErrorTranslator
     public static GlanceException? Translate(GlanceCall call, Uri server, Exception exception) => exception switch
     {
         GlanceException => null,
+        RedirectRefusedException redirect => Redirected(call, server, redirect),
+        ApiRequestException { InnerException: RedirectRefusedException redirect } => Redirected(call, server, redirect),
         // Raised by the client's own handlers (e.g. a token that cannot be sent); Refit wraps what a handler throws.
         ApiRequestException { InnerException: GlanceException inner } => inner,
         ResponseTooLargeException or ApiException { InnerException: ResponseTooLargeException } => new GlanceServerException(
@@ -51,6 +53,16 @@ internal static partial class GlanceErrorTranslator
         System.Text.Json.JsonException => new GlanceServerException($"Glance {call.Name}: the answer could not be read ({exception.Message})", new GlanceErrorContext(call.ImageId, server), exception),
         _ => null,
     };
+
+    /// <summary>
+    /// A redirect NovaImage did not follow: following it would send the token to the origin it names, which the
+    /// operator never configured. The message names that origin (never its path or user info) so that, if Glance
+    /// really moved, the operator can list it in <c>api_servers</c>.
+    /// </summary>
+    private static GlanceServerException Redirected(GlanceCall call, Uri server, RedirectRefusedException redirect) => new(
+        $"Glance {call.Name}: the server redirected the request to {redirect.Target ?? "an unusable location"}; redirects are not followed, " +
+        "so the token goes only to the configured api_servers (if Glance moved there, list that endpoint in api_servers)",
+        new GlanceErrorContext(call.ImageId, server, redirect.Status), redirect);
 
     /// <summary>The connection error raised once every attempt failed.</summary>
     public static GlanceConnectionFailedException ConnectionFailed(GlanceCall call, Uri server, int attempts, Exception cause)

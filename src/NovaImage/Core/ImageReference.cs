@@ -24,16 +24,14 @@ internal static partial class ImageReference
         var id = Uri.UnescapeDataString(match.Groups["id"].Value);
         foreach (var server in servers)
         {
-            if (string.Equals(server.Scheme, href.Scheme, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(server.IdnHost, href.IdnHost, StringComparison.OrdinalIgnoreCase)
-                && server.Port == href.Port
+            if (GlanceOrigin.Same(server, href)
                 && string.Equals(server.AbsolutePath.TrimEnd('/'), prefix, StringComparison.Ordinal))
             {
                 return id;
             }
         }
         throw new InvalidImageRequestException(
-            $"The image href {href.GetLeftPart(UriPartial.Path)} points at {href.GetLeftPart(UriPartial.Authority)}{prefix}, which is not one of this client's Glance endpoints; nothing was sent",
+            $"The image href {GlanceOrigin.Of(href)}{href.AbsolutePath} points at {GlanceOrigin.Of(href)}{prefix}, which is not one of this client's Glance endpoints; nothing was sent",
             new GlanceErrorContext(id));
     }
 

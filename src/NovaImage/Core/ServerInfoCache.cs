@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace NovaImage.Core;
 
 /// <summary>
-/// What each endpoint told us, kept for the life of the process (one per service provider): its versions document
+/// What each endpoint told this client (one per client core): its versions document
 /// (read once per endpoint) and the outcome of feature probes. Failures are not cached.
 /// </summary>
 internal sealed class ServerInfoCache

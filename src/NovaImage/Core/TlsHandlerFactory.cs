@@ -4,14 +4,15 @@ using System.Security.Cryptography.X509Certificates;
 namespace NovaImage.Core;
 
 /// <summary>
-/// The primary handler: TLS verification as configured (<c>insecure</c>, <c>cafile</c>) and the client certificate
-/// for mutual TLS (<c>certfile</c>, <c>keyfile</c>).
+/// The primary handler: TLS verification as configured (<c>insecure</c>, <c>cafile</c>), the client certificate
+/// for mutual TLS (<c>certfile</c>, <c>keyfile</c>), and no automatic redirects: a redirect would carry
+/// <c>X-Auth-Token</c> to whatever origin it names, so <see cref="AuthTokenHandler"/> turns it into an error instead.
 /// </summary>
 internal static class TlsHandlerFactory
 {
     public static HttpMessageHandler Create(GlanceOptions options)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
         if (options.CertFile is { Length: > 0 } certFile)
         {
             handler.SslOptions.ClientCertificates = [LoadClientCertificate(certFile, options.KeyFile is { Length: > 0 } keyFile ? keyFile : null)];

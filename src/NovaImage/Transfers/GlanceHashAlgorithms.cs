@@ -12,7 +12,7 @@ namespace NovaImage.Transfers;
 /// length, so Glance cannot store them. .NET has no sha224, sha3_224 or blake2: images hashed with those are
 /// verified by their md5 <c>checksum</c> when allowed, else refused (see <see cref="ImageDownloader"/>).
 /// </remarks>
-public static class GlanceHashAlgorithms
+internal static class GlanceHashAlgorithms
 {
     /// <summary>The <c>os_hash_algo</c> names this platform can verify (sha3_* only where the OS crypto library has SHA-3).</summary>
     public static IReadOnlyList<string> Supported { get; } = BuildSupported();

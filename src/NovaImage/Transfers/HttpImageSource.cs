@@ -102,13 +102,15 @@ internal class HttpImageSource
                 async ct => BoundedReadStream.AllowAnySize(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false)),
                 async ct => await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false), response);
 
-        // v2: a Refit stream response; with no HTTP answer at all, Refit reports the transport failure in it.
+        // v2: a Refit stream response; with no HTTP answer at all, Refit reports in it what the send threw: a transport
+        // failure (transient) or one of the client's own refusals (a redirect, a token that cannot be sent), which the
+        // core translates as it does for every other call.
         public static Answer From(Refit.IApiResponse<Stream> response)
         {
             if (response.StatusCode is not { } status)
             {
                 response.Dispose();
-                throw new HttpRequestException($"No response: {response.Error?.Message}", response.Error);
+                throw (Exception?)response.Error ?? new HttpRequestException("Glance sent no response.");
             }
             return new(status, response.Headers, response.ContentHeaders, _ => Task.FromResult(BoundedReadStream.AllowAnySize(response.Content ?? Stream.Null)),
                 _ => Task.FromResult((response.Error as Refit.ApiException)?.Content), response);

@@ -4,7 +4,7 @@ namespace NovaImage.Transfers;
 /// A read-only pass-through stream that reports how much has been read, for upload progress: wrap the data given to
 /// an upload and every byte the HTTP stack pulls from it is counted. Seeking back (a retried request) rewinds the count.
 /// </summary>
-public sealed class ProgressReportingStream : Stream
+internal sealed class ProgressReportingStream : Stream
 {
     private readonly Stream _inner;
     private readonly bool _leaveOpen;

@@ -4,7 +4,7 @@ namespace NovaImage.V1;
 
 /// <summary>Creates the generated <see cref="IGlanceV1Api"/> client (no reflection: Refit's generated stub and <see cref="GlanceV1JsonContext"/>).</summary>
 [V1Only("Use Glance v2: IImageApi with ApiVersion.V2 (or NovaImage.V2.IGlanceV2Api); no supported Glance serves v1.")]
-public static class GlanceV1Client
+internal static class GlanceV1Client
 {
     /// <summary>
     /// The Refit settings of the v1 client: System.Text.Json over <see cref="GlanceV1JsonContext"/>, and request

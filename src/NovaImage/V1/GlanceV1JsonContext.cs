@@ -11,4 +11,4 @@ namespace NovaImage.V1;
 [JsonSerializable(typeof(V1MemberRequest))]
 [JsonSerializable(typeof(V1SharedImageList))]
 [JsonSerializable(typeof(V1VersionsDocument))]
-public sealed partial class GlanceV1JsonContext : JsonSerializerContext;
+internal sealed partial class GlanceV1JsonContext : JsonSerializerContext;

@@ -6,7 +6,7 @@ namespace NovaImage.V1;
 /// Filters, sort and paging of <c>GET /v1/images</c> and <c>GET /v1/images/detail</c> (reference §4).
 /// Null members are not sent. <see cref="ToQueryParameters"/> gives the query string pairs for the Refit methods.
 /// </summary>
-public sealed record V1ImageListQuery
+internal sealed record V1ImageListQuery
 {
     /// <summary><c>name</c>: exact match.</summary>
     public string? Name { get; init; }
@@ -82,7 +82,7 @@ public sealed record V1ImageListQuery
 }
 
 /// <summary>The v1 <c>is_public</c> list filter (admins only).</summary>
-public enum V1PublicFilter
+internal enum V1PublicFilter
 {
     /// <summary><c>is_public=true</c>: same as no filter (admins see what a user would).</summary>
     Public,

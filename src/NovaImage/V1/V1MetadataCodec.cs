@@ -19,7 +19,7 @@ namespace NovaImage.V1;
 /// an empty value as null), timestamps finer than a microsecond, and header lines longer than the server's
 /// <c>max_header_line</c>. The error is a <see cref="HeaderEncodingException"/> naming the field and the reason.
 /// </remarks>
-public static class V1MetadataCodec
+internal static class V1MetadataCodec
 {
     /// <summary>Prefix of the core metadata headers.</summary>
     public const string MetaPrefix = "x-image-meta-";

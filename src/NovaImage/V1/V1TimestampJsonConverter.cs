@@ -7,7 +7,7 @@ namespace NovaImage.V1;
 /// Reads and writes Glance v1 timestamps: naive UTC ISO-8601 such as <c>2016-03-15T15:09:07.000000</c>
 /// (System.Text.Json would read a zone-less time as local time).
 /// </summary>
-public sealed class V1TimestampJsonConverter : JsonConverter<DateTimeOffset?>
+internal sealed class V1TimestampJsonConverter : JsonConverter<DateTimeOffset?>
 {
     /// <inheritdoc />
     public override bool HandleNull => true;

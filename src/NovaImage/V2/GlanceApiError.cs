@@ -13,7 +13,7 @@ namespace NovaImage.V2;
 /// <param name="Body">The parsed JSON error body, when the response carried one.</param>
 /// <param name="Message">Glance's message without WebOb's HTML line breaks (or the raw body text when it was not JSON).</param>
 /// <param name="RequestUri">The request's URL.</param>
-public sealed record GlanceApiError(
+internal sealed record GlanceApiError(
     HttpStatusCode StatusCode,
     string? RequestId,
     GlanceErrorBody? Body,

@@ -1,7 +1,7 @@
 namespace NovaImage.V2;
 
 /// <summary>Glance's JSON error body (sent when the request has <c>Accept: application/json</c>).</summary>
-public sealed record GlanceErrorBody
+internal sealed record GlanceErrorBody
 {
     /// <summary>The message, e.g. <c>No image found with ID ...&lt;br /&gt;&lt;br /&gt;</c> (WebOb's HTML line breaks included).</summary>
     public string? Message { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace NovaImage.V2;
 
 /// <summary>Converts between v2's flat extra properties (JSON values) and plain strings.</summary>
-public static class GlanceExtraProperties
+internal static class GlanceExtraProperties
 {
     /// <summary>Builds extra-property JSON values from strings (null becomes JSON null).</summary>
     public static Dictionary<string, JsonElement> FromStrings(IEnumerable<KeyValuePair<string, string?>> properties)

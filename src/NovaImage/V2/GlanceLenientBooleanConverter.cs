@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace NovaImage.V2;
 
 /// <summary>Reads a boolean written either as JSON true/false or as the string "true"/"false" (Glance's store flags).</summary>
-public sealed class GlanceLenientBooleanConverter : JsonConverter<bool>
+internal sealed class GlanceLenientBooleanConverter : JsonConverter<bool>
 {
     /// <inheritdoc />
     public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

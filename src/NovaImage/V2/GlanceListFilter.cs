@@ -6,7 +6,7 @@ namespace NovaImage.V2;
 /// Builds the operator syntax of v2 list filters: <c>eq:</c>/<c>in:</c> for name, id, status and formats,
 /// <c>gt|gte|eq|neq|lt|lte:</c> for <c>created_at</c>/<c>updated_at</c>.
 /// </summary>
-public static class GlanceListFilter
+internal static class GlanceListFilter
 {
     /// <summary><c>eq:value</c>: an exact match, safe for values that contain <c>:</c>.</summary>
     public static string Equal(string value)

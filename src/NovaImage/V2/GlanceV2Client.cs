@@ -1,9 +1,10 @@
+using NovaImage.Core;
 using Refit;
 
 namespace NovaImage.V2;
 
 /// <summary>Builds <see cref="IGlanceV2Api"/> clients: Refit's generated stub with the v2 JSON context.</summary>
-public static class GlanceV2Client
+internal static class GlanceV2Client
 {
     /// <summary>
     /// A client over <paramref name="httpClient"/>, whose <see cref="HttpClient.BaseAddress"/> must be the Glance
@@ -36,17 +37,23 @@ public static class GlanceV2Client
     /// <summary>
     /// The absolute URL of a list link (<c>next</c>/<c>first</c>). Glance sends them as paths from its root
     /// (<c>/v2/images?...&amp;marker=...</c>), so they are appended to <paramref name="endpoint"/>'s path, which keeps
-    /// a deployment prefix such as <c>/image</c>. An absolute link is returned unchanged.
+    /// a deployment prefix such as <c>/image</c>. An absolute link is kept only when it names the endpoint's own origin
+    /// (scheme, host and port): following it elsewhere would send the token to a server nobody configured.
     /// </summary>
+    /// <exception cref="GlanceServerException">The link names another origin (the message names the endpoint and that origin; nothing is sent).</exception>
     public static string ResolveLink(Uri endpoint, string link)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentException.ThrowIfNullOrEmpty(link);
-        if (Uri.TryCreate(link, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        var resolved = Uri.TryCreate(link, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute
+            : new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + link.TrimStart('/'));
+        if (!GlanceOrigin.Same(resolved, endpoint))
         {
-            return absolute.AbsoluteUri;
+            throw new GlanceServerException(
+                $"Glance sent a list link to {GlanceOrigin.Of(resolved)}, another server than the endpoint in use; it is not followed, so the token stays with the configured api_servers",
+                new GlanceErrorContext(Server: endpoint));
         }
-
-        return endpoint.AbsoluteUri.TrimEnd('/') + "/" + link.TrimStart('/');
+        return resolved.AbsoluteUri;
     }
 }

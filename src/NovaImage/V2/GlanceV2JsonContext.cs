@@ -36,4 +36,4 @@ namespace NovaImage.V2;
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
-public sealed partial class GlanceV2JsonContext : JsonSerializerContext;
+internal sealed partial class GlanceV2JsonContext : JsonSerializerContext;

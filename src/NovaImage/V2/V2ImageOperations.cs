@@ -19,12 +19,18 @@ public static class V2ImageOperations
     public static Task<Image> GetImageAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
         core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Show, imageId, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken);
 
-    /// <summary>List: the first page from the query, then each <c>next</c> link, each page retried on its own.</summary>
+    /// <summary>
+    /// List: the first page from the query, then each <c>next</c> link, each page retried on its own. A link is
+    /// resolved against the endpoint in use and refused when it names another origin
+    /// (<see cref="GlanceV2Client.ResolveLink"/>); a link this listing already followed is refused too, since the
+    /// server would only send the same pages again, forever.
+    /// </summary>
     public static async IAsyncEnumerable<Image> ListImagesAsync(GlanceClientCore core, ImageQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = V2QueryTranslator.Translate(query ?? new ImageQuery());
         var total = new ListingLimit(query);
         var call = new GlanceCall(ImageOperation.List);
+        var followed = new HashSet<string>(StringComparer.Ordinal);
         var page = await core.ExecuteAsync(call, true,
             (attempt, ct) => StreamedListingPage.ReadAsync(attempt, total.Remaining, (api, ct) => api.ListImagesAsync(filter.Limit, filter.Marker, filter.SortKeys, filter.SortDirs, null, filter.Name, filter.Id, filter.Status,
                 filter.Visibility, filter.MemberStatus, filter.Owner, filter.Protected, filter.OsHidden, null, null, filter.ContainerFormat,
@@ -39,8 +45,17 @@ public static class V2ImageOperations
             }
             if (string.IsNullOrEmpty(page.Next) || page.Images.Count == 0) yield break;
             var next = page.Next;
-            page = await core.ExecuteAsync(call, true,
-                (attempt, ct) => StreamedListingPage.ReadAsync(attempt, total.Remaining, (api, ct) => api.ListImagesNextPageAsync(GlanceV2Client.ResolveLink(attempt.Server, next), ct), ct), cancellationToken).ConfigureAwait(false);
+            page = await core.ExecuteAsync(call, true, (attempt, ct) =>
+            {
+                if (followed.Contains(next))
+                {
+                    throw new GlanceServerException(
+                        $"Glance {call.Name}: the server's next link names a page this listing already read ({followed.Count} page(s) after the first); stopping instead of reading the same pages forever",
+                        new GlanceErrorContext(Server: attempt.Server));
+                }
+                return StreamedListingPage.ReadAsync(attempt, total.Remaining, (api, ct) => api.ListImagesNextPageAsync(GlanceV2Client.ResolveLink(attempt.Server, next), ct), ct);
+            }, cancellationToken).ConfigureAwait(false);
+            followed.Add(next);
         }
     }
 

@@ -1,5 +1,5 @@
 using NovaImage.Cli.Tests.Infrastructure;
-using NovaImage.TestSupport.Misbehaving;
+using NovaImage.TestSupport.Fakes;
 
 namespace NovaImage.Cli.Tests.Commands;
 
@@ -9,7 +9,8 @@ public sealed class BoundsCommandTests
     [Fact]
     public async Task Image_show_against_a_server_that_stalls_ends_with_a_connection_failure_naming_the_stall()
     {
-        await using var stalling = MisbehavingGlance.Start((_, _) => MisbehavingAnswer.StallAfter("""{"id":"a","name":"never-finished"}""", 5));
+        var stall = FakeGlanceBody.StallAfter("""{"id":"a","name":"never-finished"}""", 5);
+        await using var stalling = await FakeGlance.StartAsync((context, _) => stall.WriteAsync(context));
 
         var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?> { ["NOVAIMAGE_API_SERVERS"] = stalling.Endpoint.AbsoluteUri },
             "--stall-timeout", "0.2", "image", "show", "a");

@@ -67,6 +67,18 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task A_password_in_api_server_is_a_usage_error_that_never_shows_it()
+    {
+        // Before, the client tried the server and its connection error named http://nova:s3cr3t@127.0.0.1:9/ (exit 6).
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(),
+            "--api-server", "http://nova:s3cr3t@127.0.0.1:9", "--token", "t", "image", "list");
+
+        var error = NovaImageCli.AssertFailed(result, 2);
+        Assert.Contains("'http://***@127.0.0.1:9' has a user name or password", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", error + result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_any_endpoint_the_error_says_how_to_give_one()
     {
         var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "image", "list");

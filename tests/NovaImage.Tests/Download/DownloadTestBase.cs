@@ -97,7 +97,7 @@ public abstract class DownloadTestBase : GlanceV2TestBase, IDisposable
     }
 
     /// <summary>A fresh request counter over the default socket handler.</summary>
-    protected static RequestCounter NewCounter() => new(new SocketsHttpHandler());
+    protected static RequestCounter NewCounter() => new(new SocketsHttpHandler { AllowAutoRedirect = false });
 
     /// <summary>Uploads <paramref name="data"/> as a new active image; returns it as the public model.</summary>
     protected async Task<Image> UploadAsync(byte[] data)

@@ -88,7 +88,7 @@ public sealed class ClientCoreTests
     [Fact]
     public async Task A_client_built_without_dependency_injection_works_against_the_real_Glance_and_is_disposable()
     {
-        var counter = new RequestCounter(new SocketsHttpHandler());
+        var counter = new RequestCounter(new SocketsHttpHandler { AllowAutoRedirect = false });
         using var api = GlanceImageApi.Create(new GlanceOptions
         {
             ApiServers = [GlanceServer.Endpoint.AbsoluteUri],
@@ -137,7 +137,7 @@ public sealed class ClientCoreTests
     public async Task A_token_provider_supplies_each_request_and_a_bad_token_is_refused_before_anything_is_sent()
     {
         var provider = new SwitchableTokens { Token = GlanceIdentity.ProjectC.Token };
-        var counter = new RequestCounter(new SocketsHttpHandler());
+        var counter = new RequestCounter(new SocketsHttpHandler { AllowAutoRedirect = false });
         using var api = GlanceImageApi.Create(new GlanceOptions { ApiServers = [GlanceServer.Endpoint.AbsoluteUri], TokenProvider = provider }, primaryHandler: counter);
 
         var image = await api.CreateImageAsync(new ImageCreate { Name = "provider-" + Guid.NewGuid().ToString("N"), DiskFormat = "raw", ContainerFormat = "bare" });

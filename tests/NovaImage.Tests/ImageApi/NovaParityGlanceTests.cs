@@ -167,14 +167,19 @@ public sealed class NovaParityGlanceTests
 
     private static async Task<Image> WaitForLocationsAsync(IImageApi api, string imageId, int count)
     {
-        // The copy runs in Glance's task executor: wait for its outcome (bounded, in case it never comes).
+        // The copy runs in Glance's task executor, which saves the image again when it ends: a location removed
+        // before that save comes back. Wait for the locations, then for the image's tasks to end (bounded).
+        using var http = new HttpClient { BaseAddress = GlanceServer.Endpoint };
+        http.DefaultRequestHeaders.Add("X-Auth-Token", GlanceIdentity.Admin.Token);
+        var tasks = NovaImage.V2.GlanceV2Client.Create(http);
         for (var i = 0; i < 600; i++)
         {
             var image = await api.GetImageAsync(imageId);
-            if (image.Locations.Count >= count) return image;
+            if (image.Locations.Count >= count && !(await tasks.GetImageTasksAsync(imageId)).Tasks.Any(t => t.Status is "pending" or "processing"))
+                return await api.GetImageAsync(imageId);
             await Task.Delay(100);
         }
-        throw new TimeoutException($"image {imageId} never got {count} locations");
+        throw new TimeoutException($"image {imageId} never got {count} locations with its tasks ended");
     }
 
     /// <summary>Answers every data request (<c>/file</c>) with 503; the metadata requests reach Glance.</summary>

@@ -1,4 +1,5 @@
-using NovaImage.TestSupport.Misbehaving;
+using Microsoft.AspNetCore.Http;
+using NovaImage.TestSupport.Fakes;
 
 namespace NovaImage.Tests.ImageApi;
 
@@ -19,8 +20,9 @@ public sealed class ResponseBoundsTests
     [Fact]
     public async Task A_body_that_stalls_is_transient_and_the_call_is_answered_by_the_next_server()
     {
-        await using var stalling = MisbehavingGlance.Start((_, _) => MisbehavingAnswer.StallAfter(ImageJson(ImageId), 10));
-        await using var healthy = MisbehavingGlance.Start((_, _) => MisbehavingAnswer.Json(ImageJson(ImageId, "from-the-healthy-server")));
+        var stall = FakeGlanceBody.StallAfter(ImageJson(ImageId), 10);
+        await using var stalling = await FakeGlance.StartAsync((context, _) => stall.WriteAsync(context));
+        await using var healthy = await FakeGlance.AnsweringJsonAsync(ImageJson(ImageId, "from-the-healthy-server"));
         await using var host = ImageApiHost.Create(o =>
         {
             o.ApiServers = [stalling.Endpoint.AbsoluteUri, healthy.Endpoint.AbsoluteUri];
@@ -40,7 +42,8 @@ public sealed class ResponseBoundsTests
     [Fact]
     public async Task A_stall_on_every_server_ends_as_a_connection_failure_naming_the_stall()
     {
-        await using var stalling = MisbehavingGlance.Start((_, _) => MisbehavingAnswer.StallAfter(ImageJson(ImageId), 10));
+        var stall = FakeGlanceBody.StallAfter(ImageJson(ImageId), 10);
+        await using var stalling = await FakeGlance.StartAsync((context, _) => stall.WriteAsync(context));
         await using var host = ImageApiHost.Create(o =>
         {
             o.ApiServers = [stalling.Endpoint.AbsoluteUri];
@@ -60,7 +63,8 @@ public sealed class ResponseBoundsTests
     public async Task A_trickle_that_never_stalls_trips_the_minimum_transfer_rate()
     {
         // One byte every 20 ms (at most 50 bytes/s) never waits long enough for the stall timeout.
-        await using var trickling = MisbehavingGlance.Start((_, _) => MisbehavingAnswer.Trickle(ImageJson(ImageId) + new string(' ', 100_000), TimeSpan.FromMilliseconds(20)));
+        var trickle = FakeGlanceBody.Trickle(ImageJson(ImageId) + new string(' ', 100_000), TimeSpan.FromMilliseconds(20));
+        await using var trickling = await FakeGlance.StartAsync((context, _) => trickle.WriteAsync(context));
         await using var host = ImageApiHost.Create(o =>
         {
             o.ApiServers = [trickling.Endpoint.AbsoluteUri];
@@ -79,7 +83,8 @@ public sealed class ResponseBoundsTests
     [Fact]
     public async Task The_total_timeout_ends_the_call_and_is_not_retried()
     {
-        await using var trickling = MisbehavingGlance.Start((_, _) => MisbehavingAnswer.Trickle(ImageJson(ImageId) + new string(' ', 100_000), TimeSpan.FromMilliseconds(20)));
+        var trickle = FakeGlanceBody.Trickle(ImageJson(ImageId) + new string(' ', 100_000), TimeSpan.FromMilliseconds(20));
+        await using var trickling = await FakeGlance.StartAsync((context, _) => trickle.WriteAsync(context));
         await using var host = ImageApiHost.Create(o =>
         {
             o.ApiServers = [trickling.Endpoint.AbsoluteUri];
@@ -100,8 +105,8 @@ public sealed class ResponseBoundsTests
     [Fact]
     public async Task A_metadata_answer_larger_than_max_response_size_is_a_server_error_read_no_further()
     {
-        var answer = MisbehavingAnswer.Repeated(ImageJson(ImageId)[..^1] + ",\"padding\":\"", _ => new string('x', 1024 * 1024 - 1), 64, "\"}");
-        await using var huge = MisbehavingGlance.Start((_, _) => answer);
+        var answer = FakeGlanceBody.Repeated(ImageJson(ImageId)[..^1] + ",\"padding\":\"", _ => new string('x', 1024 * 1024 - 1), 64, "\"}");
+        await using var huge = await FakeGlance.StartAsync((context, _) => answer.WriteAsync(context));
         await using var host = ImageApiHost.Create(o =>
         {
             o.ApiServers = [huge.Endpoint.AbsoluteUri];
@@ -116,7 +121,7 @@ public sealed class ResponseBoundsTests
         Assert.Equal(ImageId, error.Context.ImageId);
         Assert.Contains("max_response_size", error.Message);
         Assert.Single(huge.Requests); // not transient
-        Assert.True(huge.BytesServed < answer.Length / 4, $"{huge.BytesServed} bytes of a {answer.Length}-byte answer were sent");
+        Assert.True(answer.Served < answer.Length / 4, $"{answer.Served} bytes of a {answer.Length}-byte answer were sent");
     }
 
     [Fact]
@@ -124,10 +129,10 @@ public sealed class ResponseBoundsTests
     {
         // A server that ignores limit=3 and answers with 100 MB of images.
         var padding = new string('p', 900);
-        var page = MisbehavingAnswer.Repeated(
+        var page = FakeGlanceBody.Repeated(
             "{\"images\":[", i => ImageJson($"00000000-0000-4000-8000-{i:D12}")[..^1] + $",\"padding\":\"{padding}\"}}", 100_000,
             "],\"first\":\"/v2/images\",\"next\":\"/v2/images?marker=last\",\"schema\":\"/v2/schemas/images\"}");
-        await using var huge = MisbehavingGlance.Start((_, _) => page);
+        await using var huge = await FakeGlance.StartAsync((context, _) => page.WriteAsync(context));
         await using var host = ImageApiHost.Create(o => o.ApiServers = [huge.Endpoint.AbsoluteUri]);
 
         var images = await host.Api.ListImagesAsync(new ImageQuery { Limit = 3 }).ToListAsync().AsTask().WaitAsync(Hang);
@@ -135,15 +140,19 @@ public sealed class ResponseBoundsTests
         Assert.Equal(["00000000-0000-4000-8000-000000000000", "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"],
             images.Select(i => i.Id));
         Assert.Single(huge.Requests);
-        Assert.True(huge.BytesServed < page.Length / 5, $"{huge.BytesServed} bytes of a {page.Length}-byte page were sent for 3 images");
+        Assert.True(page.Served < page.Length / 5, $"{page.Served} bytes of a {page.Length}-byte page were sent for 3 images");
     }
 
     [Fact]
     public async Task A_streamed_listing_follows_a_next_link_that_comes_before_the_images()
     {
-        await using var glance = MisbehavingGlance.Start((_, target) => MisbehavingAnswer.Json(target.Contains("marker=b", StringComparison.Ordinal)
-            ? $$"""{"images":[{{ImageJson("c")}}],"schema":"/v2/schemas/images","first":"/v2/images"}"""
-            : $$"""{"next":"/v2/images?marker=b","extra":{"nested":[1,{"images":[]}]},"images":[{{ImageJson("a")}},{{ImageJson("b")}}],"first":"/v2/images"}"""));
+        await using var glance = await FakeGlance.StartAsync((context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync(context.Request.QueryString.Value!.Contains("marker=b", StringComparison.Ordinal)
+                ? $$"""{"images":[{{ImageJson("c")}}],"schema":"/v2/schemas/images","first":"/v2/images"}"""
+                : $$"""{"next":"/v2/images?marker=b","extra":{"nested":[1,{"images":[]}]},"images":[{{ImageJson("a")}},{{ImageJson("b")}}],"first":"/v2/images"}""");
+        });
         await using var host = ImageApiHost.Create(o => o.ApiServers = [glance.Endpoint.AbsoluteUri]);
 
         var images = await host.Api.ListImagesAsync().ToListAsync().AsTask().WaitAsync(Hang);
@@ -156,8 +165,7 @@ public sealed class ResponseBoundsTests
     public async Task A_listing_cut_inside_an_image_is_a_server_error_naming_the_server()
     {
         var page = $$"""{"images":[{{ImageJson("a")}},{{ImageJson("b")}}]}""";
-        await using var glance = MisbehavingGlance.Start((_, _) => new MisbehavingAnswer(200, "application/json", page.Length - 20,
-            (s, ct) => s.WriteAsync(System.Text.Encoding.UTF8.GetBytes(page[..^20]), ct).AsTask()));
+        await using var glance = await FakeGlance.AnsweringJsonAsync(page[..^20]);
         await using var host = ImageApiHost.Create(o => o.ApiServers = [glance.Endpoint.AbsoluteUri]);
 
         var error = await Assert.ThrowsAsync<GlanceServerException>(() => host.Api.ListImagesAsync().ToListAsync().AsTask().WaitAsync(Hang));

@@ -53,9 +53,23 @@ public sealed class ClientHelperTests
     [Theory]
     [InlineData("http://h:9292", "/v2/images?limit=2&marker=m", "http://h:9292/v2/images?limit=2&marker=m")]
     [InlineData("https://cloud/image/", "/v2/images?marker=m", "https://cloud/image/v2/images?marker=m")]
-    [InlineData("http://h:9292", "http://other:1/v2/images?marker=m", "http://other:1/v2/images?marker=m")]
+    [InlineData("http://h:9292", "http://h:9292/v2/images?marker=m", "http://h:9292/v2/images?marker=m")]
     public void Links_resolve_under_the_endpoint_path(string endpoint, string link, string expected) =>
         Assert.Equal(expected, GlanceV2Client.ResolveLink(new Uri(endpoint), link));
+
+    [Theory]
+    [InlineData("http://other:1/v2/images?marker=m", "http://other:1")]
+    [InlineData("https://h:9292/v2/images?marker=m", "https://h:9292")]
+    [InlineData("http://h:9293/v2/images?marker=m", "http://h:9293")]
+    [InlineData("http://user:pw@other:1/v2/images", "http://other:1")]
+    public void A_link_to_another_origin_is_refused_naming_the_endpoint_and_that_origin(string link, string origin)
+    {
+        var error = Assert.Throws<GlanceServerException>(() => GlanceV2Client.ResolveLink(new Uri("http://h:9292"), link));
+
+        Assert.Equal(new Uri("http://h:9292"), error.Server);
+        Assert.Contains($"list link to {origin},", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Filter_syntax()

@@ -83,7 +83,7 @@ public abstract class GlanceV2TestBase : IAsyncLifetime
         JsonSerializer.SerializeToElement(value, info);
 
     /// <summary>Runs <paramref name="call"/>, expecting Glance to refuse it with <paramref name="status"/>; returns the parsed error.</summary>
-    protected static async Task<GlanceApiError> ExpectErrorAsync(HttpStatusCode status, Func<Task> call)
+    private protected static async Task<GlanceApiError> ExpectErrorAsync(HttpStatusCode status, Func<Task> call)
     {
         var exception = await Assert.ThrowsAsync<ApiException>(call);
         var error = GlanceApiError.FromApiException(exception);
