@@ -193,6 +193,7 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("min_transfer_rate = fast", "min_transfer_rate")]
     [InlineData("transfer_rate_window = 0", "transfer_rate_window")]
     [InlineData("total_timeout = -5", "total_timeout")]
+    [InlineData("total_timeout = 1e10", "total_timeout")]
     [InlineData("max_response_size = 100", "max_response_size")]
     [InlineData("insecure = maybe", "insecure")]
     [InlineData("allowed_direct_url_schemes = file, 9p:", "allowed_direct_url_schemes")]
