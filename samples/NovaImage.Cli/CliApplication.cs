@@ -21,7 +21,12 @@ internal static class CliApplication
             Console.Error.WriteLine($"Run '{string.Join(' ', CommandPath(parse.CommandResult.Command))} --help' for usage.");
             return ExitCodes.UsageError;
         }
-        return await parse.InvokeAsync();
+        using var signals = new TerminationSignals();
+        // No ProcessTerminationTimeout: System.CommandLine would exit at once on a signal; TerminationSignals cancels
+        // the command and lets it clean up instead.
+        var exitCode = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
+        // A command stopped by a signal reports the signal (130, 143, 129); one that finished first keeps its code.
+        return exitCode == ExitCodes.Cancelled && signals.ExitCode is { } signalled ? signalled : exitCode;
     }
 
     public static RootCommand BuildRootCommand()

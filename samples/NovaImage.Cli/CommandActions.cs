@@ -31,7 +31,7 @@ internal static class CommandActions
         catch (Exception exception)
         {
             CliConsole.Error(Describe(exception));
-            if (debug) Console.Error.WriteLine(exception);
+            if (debug) Console.Error.WriteLine(TerminalText.SanitizeLines(exception.ToString()));
             return ExitCodes.For(exception);
         }
     }
@@ -40,7 +40,8 @@ internal static class CommandActions
     private static string Describe(Exception exception) => exception switch
     {
         OperationCanceledException => "cancelled",
+        ImageNotVerifiableException => $"{exception.Message}; nothing was written (--allow-unverified downloads it anyway)",
         FileNotFoundException notFound => $"file not found: {notFound.FileName ?? notFound.Message}",
-        _ => exception.Message.ReplaceLineEndings(" "),
+        _ => exception.Message.ReplaceLineEndings(" "), // one line; CliConsole.Error shows any other control character as an escape
     };
 }

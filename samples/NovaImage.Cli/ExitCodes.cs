@@ -9,32 +9,45 @@ internal static class ExitCodes
     public const int Success = 0;
     /// <summary>Any failure not listed below (e.g. Glance answered 409 or 500, or a local file could not be read).</summary>
     public const int Failure = 1;
-    /// <summary>Bad command line, option value or configuration, or a request Glance rejected as invalid (HTTP 400).</summary>
+    /// <summary>Bad command line, option value or configuration, a destination that cannot be written, or a request Glance rejected as invalid (HTTP 400).</summary>
     public const int UsageError = 2;
     /// <summary>The image (or member) does not exist or is not visible.</summary>
     public const int NotFound = 3;
     /// <summary>The token may not do this (HTTP 401/403).</summary>
     public const int NotAuthorized = 4;
-    /// <summary>Downloaded data did not match the image's size or hashes; the destination was left unchanged.</summary>
+    /// <summary>Downloaded data did not match the image's size or hashes; the destination was left unchanged (a device or FIFO holds the unverified data).</summary>
     public const int IntegrityFailure = 5;
     /// <summary>No Glance server could be reached.</summary>
     public const int ConnectionFailure = 6;
     /// <summary><c>config check</c> found deprecated options.</summary>
     public const int DeprecatedConfiguration = 7;
-    /// <summary>Interrupted (Ctrl+C).</summary>
+    /// <summary>
+    /// The image has no hash to verify its data against (no multihash, no md5 checksum), and <c>--allow-unverified</c>
+    /// was not given; nothing was written.
+    /// </summary>
+    public const int Unverified = 8;
+    /// <summary>Interrupted by SIGHUP (the terminal went away); the command was cancelled and cleaned up.</summary>
+    public const int Hangup = 129;
+    /// <summary>Interrupted by SIGINT (Ctrl+C); the command was cancelled and cleaned up.</summary>
     public const int Cancelled = 130;
+    /// <summary>Interrupted by SIGTERM; the command was cancelled and cleaned up.</summary>
+    public const int Terminated = 143;
 
     /// <summary>The text appended to <c>--help</c>.</summary>
     public const string HelpText = """
         Exit codes:
           0  success
           1  other failure (Glance refused the request, a local file could not be read, ...)
-          2  usage error (bad command line, option value or configuration, or a request Glance rejected as invalid)
+          2  usage error (bad command line, option value or configuration, a --file that cannot be written, or a
+             request Glance rejected as invalid)
           3  not found (image or member)
           4  not authorized (HTTP 401/403)
-          5  integrity failure (downloaded data did not match size or hashes; nothing was written)
+          5  integrity failure (downloaded data did not match size or hashes; nothing was written, except to a
+             device or FIFO, which then holds the unverified data)
           6  connection failure (no Glance server could be reached)
           7  config check found deprecated options
+          8  unverified: the image has no hash to check its data against; nothing was written (--allow-unverified)
+          129, 130, 143  interrupted by SIGHUP, SIGINT (Ctrl+C) or SIGTERM; a download leaves nothing behind
 
         Environment:
           NOVAIMAGE_API_SERVERS  comma-separated Glance endpoints (like --api-server)
@@ -48,10 +61,11 @@ internal static class ExitCodes
 
     public static int For(Exception exception) => exception switch
     {
-        UsageException or InvalidImageRequestException or GlanceConfigurationException => UsageError,
+        UsageException or InvalidImageRequestException or GlanceConfigurationException or InvalidDestinationException => UsageError,
         ImageNotFoundException => NotFound,
         ImageNotAuthorizedException => NotAuthorized,
         ImageIntegrityException => IntegrityFailure,
+        ImageNotVerifiableException => Unverified,
         GlanceConnectionFailedException => ConnectionFailure,
         OperationCanceledException => Cancelled,
         _ => Failure,

@@ -73,7 +73,11 @@ public static class GlanceServiceCollectionExtensions
         services.TryAddSingleton<IImageApi>(sp => sp.GetRequiredService<TClient>());
         return services.AddHttpClient(name)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredKeyedService<GlanceClientCore>(key).CreatePrimaryHandler())
-            .AddHttpMessageHandler(sp => new AuthTokenHandler(sp.GetRequiredKeyedService<GlanceClientCore>(key).TokenProvider))
+            .AddHttpMessageHandler(sp =>
+            {
+                var core = sp.GetRequiredKeyedService<GlanceClientCore>(key);
+                return new AuthTokenHandler(core.TokenProvider, core.Endpoints.Servers);
+            })
             .AddHttpMessageHandler(sp => new BoundedResponseHandler(sp.GetRequiredKeyedService<GlanceClientCore>(key).Bounds));
     }
 

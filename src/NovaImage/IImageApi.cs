@@ -53,6 +53,19 @@ public interface IImageApi
     /// Downloads an image to a file: direct store when allowed and possible, else HTTP with resume; verified
     /// (size, checksum, multihash) before it is atomically moved into place. On failure the destination is unchanged.
     /// </summary>
+    /// <remarks>
+    /// The destination is checked before any request. A regular file is replaced through a temporary file beside it
+    /// that gets the existing file's mode, owner and group (a new file gets the umask's mode); a symlink's final target
+    /// is replaced so and the link kept. A block or character device or a FIFO is written in place as the data is
+    /// verified and never replaced: a failed verification there <b>cannot be rolled back</b>; the
+    /// <see cref="ImageIntegrityException"/> then says that the device holds the unverified data, and after other
+    /// failures it may hold part of the image.
+    /// </remarks>
+    /// <exception cref="InvalidDestinationException">
+    /// The destination is a directory or a socket, its directory is missing, no file can be created there, or an
+    /// existing file's owner cannot be kept; nothing was requested.
+    /// </exception>
+    /// <exception cref="ImageIntegrityException">The data did not match the image's size or hashes.</exception>
     [ImageOperation(ImageOperation.Download)]
     Task<DownloadResult> DownloadToFileAsync(string imageId, string destinationPath, DownloadOptions? options = null, CancellationToken cancellationToken = default);
 

@@ -26,6 +26,16 @@ internal static class CommonArguments
         } },
     };
 
+    /// <summary>A count option that must be positive when given (<c>--limit -1</c> or <c>0</c> is a usage error, not "no limit").</summary>
+    public static Option<int?> PositiveCount(string name, string description) => new(name)
+    {
+        Description = description,
+        Validators = { result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0 and var value) result.AddError($"{name} must be a positive number, not {value}");
+        } },
+    };
+
     public static Dictionary<string, string> ParseProperties(string[]? values) =>
         (values ?? []).Select(v => v.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1], StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using NovaImage.ConfigFiles;
+using NovaImage.Destinations;
 using NovaImage.Cli.Hosting;
 using NovaImage.Cli.Output;
 
@@ -83,23 +84,18 @@ internal static class ConfigCommands
         return (file.FullName, kind, await File.ReadAllTextAsync(file.FullName, cancellationToken));
     }
 
-    /// <summary>Temp file beside the target, flushed to disk, then renamed over it: readers see the old or the new file, never half.</summary>
+    /// <summary>
+    /// By the rules downloads follow (<see cref="DestinationFile"/>): a temporary file beside the file (or the symlink's
+    /// target) with its owner, group and mode, flushed to disk and renamed over it; readers see the old or the new
+    /// file, never half.
+    /// </summary>
     private static async Task WriteAtomicallyAsync(string path, string text, CancellationToken cancellationToken)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
+        var destination = DestinationFile.Open(path, new GlanceErrorContext());
+        await using (destination)
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
-            {
-                await stream.WriteAsync(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), cancellationToken);
-                stream.Flush(flushToDisk: true);
-            }
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
+            await destination.Stream.WriteAsync(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), cancellationToken);
+            destination.Commit();
         }
     }
 

@@ -35,9 +35,9 @@ internal static class ImageCommands
         var owner = new Option<string>("--owner") { Description = "Only images owned by this project" };
         var properties = Properties("Only images whose property KEY equals VALUE (repeatable)");
         var sort = new Option<string[]>("--sort") { Description = "Sort key with its direction, e.g. name:asc, created_at:desc; without one, desc as Glance (repeatable)", HelpName = "KEY[:asc|desc]", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<int?>("--limit") { Description = "The total number of images to list, across pages (no page is requested past it)" };
+        var limit = PositiveCount("--limit", "The total number of images to list, across pages (no page is requested past it)");
         var marker = new Option<string>("--marker") { Description = "Start after the image with this id (in the sort order)", HelpName = "ID" };
-        var pageSize = new Option<int?>("--page-size") { Description = "Images per request (paging is automatic; --limit is the total)" };
+        var pageSize = PositiveCount("--page-size", "Images per request (paging is automatic; --limit is the total)");
         var command = new Command("list", "List images (all pages)") { names, statuses, visibility, tags, owner, properties, sort, limit, marker, pageSize };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
@@ -132,25 +132,37 @@ internal static class ImageCommands
     private static Command Download()
     {
         var id = ImageId();
-        var file = new Option<FileInfo>("--file", "-f") { Description = "Where to write the image (replaced atomically once verified)", Required = true };
+        var file = new Option<FileInfo>("--file", "-f") { Description = "Where to write the image: a file is replaced atomically once verified, keeping its owner and mode; a symlink's target is written; a device or FIFO is written in place", Required = true };
         var noDirect = new Option<bool>("--no-direct-store") { Description = "Always download over HTTP, even when a direct-store adapter could copy the data" };
-        var command = new Command("download", "Download an image's data, verified against its size and hashes") { id, file, noDirect };
+        var allowUnverified = new Option<bool>("--allow-unverified")
+        {
+            Description = "Write an image that has no checksum or hash (only its size, if any, can be checked); without it such an image exits 8 and nothing is written",
+        };
+        var command = new Command("download", "Download an image's data, verified against its size and hashes") { id, file, noDirect, allowUnverified };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var destination = context.Get(file).FullName;
+            var options = new DownloadOptions { AllowDirectStore = !context.Get(noDirect), RequireHash = !context.Get(allowUnverified) };
             var result = await context.Console.TransferAsync($"download {context.Get(id)}", null, progress =>
-                context.Images.DownloadToFileAsync(context.Get(id), destination,
-                    new DownloadOptions { Progress = progress, AllowDirectStore = !context.Get(noDirect) }, cancellationToken));
+                context.Images.DownloadToFileAsync(context.Get(id), destination, options with { Progress = progress }, cancellationToken));
+            // Warnings go to stderr whatever the output format: a script reading the JSON still sees them in its log.
+            if (result.UnverifiedAlgorithm is { } skipped)
+                context.Console.Warning($"image {result.ImageId}: os_hash_algo '{skipped}' cannot be computed here; only its md5 checksum was verified");
+            if (result.Verification is DownloadVerification.SizeOnly or DownloadVerification.Nothing)
+                context.Console.Warning($"image {result.ImageId} has no checksum or hash: its data was NOT verified ({Describe(result.Verification)})");
             if (context.Console.TryWriteJson(result, CliJsonContext.Default.DownloadResult)) return;
             var path = result.Path == DownloadPath.DirectStore ? "the direct store" : $"HTTP from {result.Server}";
             context.Console.Line($"Downloaded {result.Bytes:N0} bytes of image {result.ImageId} to {destination} via {path}" +
                 (string.IsNullOrEmpty(result.Reason) ? "" : $" ({result.Reason})"));
             context.Console.Line(result.VerifiedHash is null
-                ? "Verified: size only (the image has no checksum)"
+                ? $"Not verified: {Describe(result.Verification)}"
                 : $"Verified {result.VerifiedAlgorithm}: {result.VerifiedHash}");
         });
         return command;
     }
+
+    private static string Describe(DownloadVerification verification) =>
+        verification == DownloadVerification.SizeOnly ? "only its size was checked" : "not even a size was checked";
 
     private static Command Update()
     {

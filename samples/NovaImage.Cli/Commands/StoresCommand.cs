@@ -20,7 +20,7 @@ internal static class StoresCommand
             if (context.Console.TryWriteJson(stores, CliJsonContext.Default.ListStoreOutput)) return;
             var table = new Table().AddColumns("ID", "Description", "Default", "Read-only");
             foreach (var store in stores)
-                table.AddRow(Markup.Escape(store.Id), Markup.Escape(store.Description ?? ""), store.Default ? "yes" : "", store.ReadOnly ? "yes" : "");
+                table.AddRow(TerminalText.Cell(store.Id), TerminalText.Cell(store.Description), TerminalText.Cell(store.Default ? "yes" : ""), TerminalText.Cell(store.ReadOnly ? "yes" : ""));
             context.Console.Write(table);
         });
         return command;

@@ -15,7 +15,7 @@ internal static class VersionsCommand
             var versions = await context.Images.GetVersionsAsync(cancellationToken);
             if (context.Console.TryWriteJson(versions.ToList(), CliJsonContext.Default.ListApiVersionInfo)) return;
             var table = new Table().AddColumns("Version", "Status", "Endpoint");
-            foreach (var version in versions) table.AddRow(Markup.Escape(version.Id), Markup.Escape(version.Status), Markup.Escape(version.Href ?? ""));
+            foreach (var version in versions) table.AddRow(TerminalText.Cell(version.Id), TerminalText.Cell(version.Status), TerminalText.Cell(version.Href));
             context.Console.Write(table);
         });
         return command;

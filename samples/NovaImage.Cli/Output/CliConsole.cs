@@ -46,14 +46,19 @@ internal sealed class CliConsole
 
     public void Write(IRenderable renderable) => _out.Write(renderable);
 
+    // Every line below may carry text from Glance (names, locations, messages): printed sanitized (TerminalText).
+
     /// <summary>A plain result line on stdout (not markup).</summary>
-    public void Line(string text) => _stdout.WriteLine(text);
+    public void Line(string text) => _stdout.WriteLine(TerminalText.Sanitize(text));
 
     /// <summary>A status message for people on stderr (never part of the result).</summary>
-    public void Status(string text) => _stderr.WriteLine(text);
+    public void Status(string text) => _stderr.WriteLine(TerminalText.Sanitize(text));
+
+    /// <summary>One warning line on stderr (the command goes on).</summary>
+    public void Warning(string text) => _stderr.WriteLine($"novaimage: warning: {TerminalText.Sanitize(text)}");
 
     /// <summary>One error line on stderr.</summary>
-    public static void Error(string text) => Console.Error.WriteLine($"novaimage: error: {text}");
+    public static void Error(string text) => Console.Error.WriteLine($"novaimage: error: {TerminalText.Sanitize(text)}");
 
     /// <summary>Runs a transfer with a progress bar on stderr when attached to a terminal, quietly otherwise.</summary>
     public async Task<T> TransferAsync<T>(string description, long? totalBytes, Func<IProgress<TransferProgress>?, Task<T>> transfer)

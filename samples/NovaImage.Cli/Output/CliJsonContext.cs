@@ -11,7 +11,8 @@ namespace NovaImage.Cli.Output;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     Converters = [
         typeof(SnakeCaseEnumConverter<ImageStatus>), typeof(SnakeCaseEnumConverter<ImageVisibility>),
-        typeof(SnakeCaseEnumConverter<MemberStatus>), typeof(SnakeCaseEnumConverter<DownloadPath>)])]
+        typeof(SnakeCaseEnumConverter<MemberStatus>), typeof(SnakeCaseEnumConverter<DownloadPath>),
+        typeof(SnakeCaseEnumConverter<DownloadVerification>)])]
 [JsonSerializable(typeof(List<ApiVersionInfo>))]
 [JsonSerializable(typeof(Image))]
 [JsonSerializable(typeof(List<Image>))]

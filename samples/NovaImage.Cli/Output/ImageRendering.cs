@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using static NovaImage.Cli.Output.TerminalText;
 
 namespace NovaImage.Cli.Output;
 
@@ -54,6 +55,4 @@ internal static class ImageRendering
         System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     private static string Size(long? bytes) => bytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "";
-
-    private static Markup Cell(string? text) => new(Markup.Escape(text ?? ""));
 }

@@ -8,12 +8,24 @@ namespace NovaImage.Core;
 /// sent (a consumer can replace the primary handler through the <c>IHttpClientBuilder</c>, and <c>HttpClientHandler</c>
 /// and <c>SocketsHttpHandler</c> follow redirects by default, resending the token to whatever origin the redirect
 /// names), and a redirect answer becomes a <see cref="RedirectRefusedException"/>, which the core reports as a typed
-/// error naming the image, the server, the status and the target origin.
+/// error naming the image, the server, the status and the target origin. Last line of defence: a request for any other
+/// origin than <paramref name="servers"/>' is refused before it is sent (links and hrefs are checked where they are
+/// read, this catches whatever path a future caller or an extension call's <c>[Url]</c> opens).
 /// </summary>
-internal sealed class AuthTokenHandler(IGlanceTokenProvider tokens) : DelegatingHandler
+/// <param name="tokens">Where the token comes from.</param>
+/// <param name="servers">The client's endpoints: the only origins the token may go to.</param>
+internal sealed class AuthTokenHandler(IGlanceTokenProvider tokens, IReadOnlyList<Uri> servers) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // HttpClient has made the address absolute (against BaseAddress) before any handler runs.
+        var destination = request.RequestUri!;
+        if (!servers.Any(server => GlanceOrigin.Same(server, destination)))
+        {
+            throw new InvalidImageRequestException(
+                $"A request for {GlanceOrigin.Of(destination)}, which is not one of this client's Glance endpoints, was refused: the token goes only to api_servers. Nothing was sent.",
+                new GlanceErrorContext());
+        }
         if (FollowsRedirects(InnerHandler))
         {
             throw new GlanceConfigurationException(

@@ -82,7 +82,7 @@ public sealed class GlanceClientCore : IDisposable
         HttpMessageHandler? handler = null;
         var core = new GlanceClientCore(options, adapters, self =>
         {
-            handler = new AuthTokenHandler(self.TokenProvider)
+            handler = new AuthTokenHandler(self.TokenProvider, self.Endpoints.Servers)
             {
                 InnerHandler = new BoundedResponseHandler(self.Bounds) { InnerHandler = primaryHandler ?? self.CreatePrimaryHandler() },
             };
@@ -317,10 +317,11 @@ public sealed class GlanceClientCore : IDisposable
         var endpoint = ConfigFiles.ApiServerAddress.FromLegacyOptions(options.Protocol, options.Host ?? "", options.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var used = string.Join("/", new[] { options.Host is null ? null : "host", options.Port is null ? null : "port", options.Protocol is null ? null : "protocol" }.OfType<string>());
 #pragma warning restore CS0618
+        // Parsed before the warning is logged: an endpoint that is refused (a password in host, say) must not reach the log.
+        if (!GlanceEndpoints.TryParse(endpoint, out var parsed, out var why))
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(GlanceOptions), [$"[glance] host/port/protocol: {why}"]);
         GlanceLog.DeprecatedOptions(logger, used, $"api_servers = {endpoint}", endpoint);
-        return GlanceEndpoints.TryParse(endpoint, out var parsed, out var why)
-            ? [parsed]
-            : throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(GlanceOptions), [$"[glance] host/port/protocol: {why}"]);
+        return [parsed];
     }
 
     private async Task<ApiVersion> SelectVersionAsync(CancellationToken cancellationToken)

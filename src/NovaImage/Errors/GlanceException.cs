@@ -10,7 +10,11 @@ public class GlanceException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public GlanceException(string message, GlanceErrorContext context, Exception? innerException = null)
-        : base(Compose(message, context), innerException) => Context = context;
+        : base(Compose(message, context), innerException)
+    {
+        Context = context;
+        Reason = message;
+    }
 
     /// <summary>Where and on what the error happened.</summary>
     public GlanceErrorContext Context { get; }
@@ -24,6 +28,9 @@ public class GlanceException : Exception
     public string? GlanceMessage => Context.GlanceMessage;
     /// <summary>The <c>x-openstack-request-id</c> of the response, when present.</summary>
     public string? RequestId => Context.RequestId;
+
+    /// <summary>The message without the context appended (to build a derived message without repeating the context).</summary>
+    internal string Reason { get; }
 
     private static string Compose(string message, GlanceErrorContext c)
     {

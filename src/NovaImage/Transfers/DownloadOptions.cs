@@ -9,4 +9,10 @@ public sealed record DownloadOptions
     public bool SkipMd5WhenMultihash { get; init; }
     /// <summary>Try the direct-store adapters first (only for file destinations; default true).</summary>
     public bool AllowDirectStore { get; init; } = true;
+    /// <summary>
+    /// Refuse an image whose data no hash can verify (no multihash, no md5 checksum, no Content-MD5 from the server)
+    /// with <see cref="ImageNotVerifiableException"/> before any byte is written. Off by default, as in Nova, which
+    /// downloads such images; <see cref="DownloadResult.Verification"/> then says what was checked.
+    /// </summary>
+    public bool RequireHash { get; init; }
 }

@@ -15,7 +15,18 @@ public sealed record DownloadResult
     public string? SourceLocation { get; init; }
     /// <summary>The Glance endpoint that served the last (successful) HTTP attempt; null for a direct-store download.</summary>
     public Uri? Server { get; init; }
-    /// <summary>The algorithm of the strongest hash that was verified (e.g. <c>sha512</c> or <c>md5</c>); null when the image has no hash (only its size was checked).</summary>
+    /// <summary>
+    /// What the data was checked against. <see cref="DownloadVerification.SizeOnly"/> and
+    /// <see cref="DownloadVerification.Nothing"/> mean the bytes were not verified: the image has no hash.
+    /// </summary>
+    public DownloadVerification Verification { get; init; }
+    /// <summary>
+    /// The image's <c>os_hash_algo</c> when this platform cannot compute it (e.g. <c>blake2b</c>): its
+    /// <c>os_hash_value</c> was not checked, the md5 checksum was (see <see cref="Transfers.GlanceHashAlgorithms.Supported"/>).
+    /// Null when the multihash was verified or the image has none.
+    /// </summary>
+    public string? UnverifiedAlgorithm { get; init; }
+    /// <summary>The algorithm of the strongest hash that was verified (e.g. <c>sha512</c> or <c>md5</c>); null when no hash was verified (see <see cref="Verification"/>).</summary>
     public string? VerifiedAlgorithm { get; init; }
     /// <summary>The verified hash (hex).</summary>
     public string? VerifiedHash { get; init; }

@@ -16,6 +16,9 @@ internal sealed partial class ImageDownloader
         private long _written;                 // bytes handed to the sink (never written twice)
         private byte[]? _writtenFingerprint;   // hash of those bytes, while a restarted stream re-reads them
 
+        /// <summary>How many bytes the sink holds.</summary>
+        public long Written => _written;
+
         /// <summary>Where the next attempt should start: the verified offset, or 0 for a source without ranges.</summary>
         public long ResumeOffset => supportsRange ? _verifier?.Position ?? 0 : 0;
 
@@ -30,7 +33,7 @@ internal sealed partial class ImageDownloader
                 // range). Remember what was already written, to check the re-read against it.
                 if (_verifier is not null && _written > 0 && _verifier.Position == _written) _writtenFingerprint = _verifier.Fingerprint();
                 _verifier?.Dispose();
-                _verifier = IntegrityVerifier.Create(image, sourceName, response.ReportedMd5, response.TotalLength, options.SkipMd5WhenMultihash);
+                _verifier = IntegrityVerifier.Create(image, sourceName, response.ReportedMd5, response.TotalLength, options);
                 _progress.TotalBytes = _verifier.ExpectedSize;
             }
             else if (response.Offset != _verifier.Position)
@@ -73,9 +76,9 @@ internal sealed partial class ImageDownloader
             if (!verifier.IsComplete)
                 throw new IOException($"The image data stream ended after {verifier.Position} of {verifier.ExpectedSize} bytes");
 
-            var (algorithm, hash) = verifier.Complete(response.Server);
+            var verified = verifier.Complete(response.Server);
             _progress.Report(verifier.Position, force: true);
-            return new CopyOutcome(verifier.Position, attempt, response.Server, algorithm, hash);
+            return new CopyOutcome(verifier.Position, attempt, response.Server, verified);
         }
 
         public void Dispose()

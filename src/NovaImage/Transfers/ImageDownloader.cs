@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NovaImage.Destinations;
 using NovaImage.DirectStore;
 
 namespace NovaImage.Transfers;
@@ -6,8 +7,8 @@ namespace NovaImage.Transfers;
 /// <summary>
 /// The one download pipeline behind every path (Glance v2 and v1 over HTTP, direct store), owned by a client's core.
 /// It streams through a fixed pooled buffer (constant memory whatever the image size), verifies size, multihash and
-/// md5 in the same pass, and for files writes a temporary file beside the destination that is flushed to disk and
-/// atomically renamed only once verified. HTTP attempts run through the core's one retry loop: a broken stream
+/// md5 in the same pass, and writes files by the rules of <see cref="DestinationFile"/> (a temporary file flushed to
+/// disk and atomically renamed only once verified; devices and FIFOs in place). HTTP attempts run through the core's one retry loop: a broken stream
 /// resumes where it stopped (v2 <c>Range</c>, keeping the hash state) on the next healthy endpoint.
 /// </summary>
 internal sealed partial class ImageDownloader
@@ -16,7 +17,7 @@ internal sealed partial class ImageDownloader
     public const int BufferSize = 256 * 1024;
 
     /// <summary>Suffix of the temporary files written beside a destination (hidden: their name starts with a dot).</summary>
-    public const string TempFileSuffix = ".novaimage-partial";
+    public const string TempFileSuffix = DestinationFile.TempFileSuffix;
 
     private readonly GlanceClientCore _core;
     private readonly Dictionary<string, IDirectStoreAdapter> _adapters;
@@ -45,26 +46,50 @@ internal sealed partial class ImageDownloader
     public IReadOnlyList<string> UnservedSchemes { get; }
 
     /// <summary>
-    /// Downloads <paramref name="image"/> to <paramref name="destinationPath"/>: through a direct-store adapter when
-    /// one is allowed and can serve a location (any refusal or failure falls back to HTTP), else from
-    /// <paramref name="http"/> through the core's attempts. The data goes to a temporary file beside the destination,
-    /// is verified, flushed to disk and atomically renamed over the destination; on any failure (cancellation
-    /// included) the destination is unchanged and no temporary file is left.
+    /// Downloads the image <paramref name="loadImage"/> reads to <paramref name="destinationPath"/>: through a
+    /// direct-store adapter when one is allowed and can serve a location (any refusal or failure falls back to HTTP),
+    /// else from <paramref name="http"/> through the core's attempts. The destination is opened by the rules of
+    /// <see cref="DestinationFile"/> before the image record is read, so a destination that cannot be written fails
+    /// before any request. A file is written to a temporary file, verified, flushed and renamed over it (on any
+    /// failure, cancellation included, it is unchanged and no temporary file is left); a device or a FIFO is written
+    /// in place and after a failure may hold part of the data.
     /// </summary>
+    /// <exception cref="InvalidDestinationException">The destination cannot be written; nothing was requested.</exception>
+    /// <exception cref="ImageIntegrityException">
+    /// The data did not verify; for a device or a FIFO the message says it now holds that unverified data.
+    /// </exception>
     public async Task<DownloadResult> DownloadToFileAsync(
-        Image image, HttpImageSource http, string destinationPath, DownloadOptions? options, CancellationToken cancellationToken)
+        string destinationPath, HttpImageSource http, Func<CancellationToken, Task<Image>> loadImage, DownloadOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(destinationPath);
         options ??= new DownloadOptions();
-        var destination = Path.GetFullPath(destinationPath);
+        var destination = DestinationFile.Open(destinationPath, new GlanceErrorContext(ImageId: http.ImageId));
+        await using (destination.ConfigureAwait(false))
+        {
+            var image = await loadImage(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var result = await CopyToDestinationAsync(image, http, destination, options, cancellationToken).ConfigureAwait(false);
+                destination.Commit();
+                return result;
+            }
+            catch (ImageIntegrityException ex) when (destination.InPlace)
+            {
+                throw new ImageIntegrityException(
+                    $"{ex.Reason}; {destination.Path} is {destination.Description}, written in place: it holds the data that failed verification, which cannot be rolled back",
+                    ex.Context, ex);
+            }
+        }
+    }
 
+    private async Task<DownloadResult> CopyToDestinationAsync(Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options, CancellationToken cancellationToken)
+    {
         var notUsed = new List<string>();
         if (!options.AllowDirectStore)
             notUsed.Add("the direct store is disabled for this download (DownloadOptions.AllowDirectStore)");
         else if (await TryDirectStoreAsync(image, destination, options, notUsed, cancellationToken).ConfigureAwait(false) is { } direct)
             return direct;
 
-        var outcome = await WriteFileAsync(destination, sink => CopyOverHttpAsync(image, http, sink, options, cancellationToken)).ConfigureAwait(false);
+        var outcome = await CopyOverHttpAsync(image, http, destination.Stream, options, cancellationToken).ConfigureAwait(false);
         return Result(image, outcome, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
     }
 
@@ -89,7 +114,7 @@ internal sealed partial class ImageDownloader
     }
 
     private async Task<DownloadResult?> TryDirectStoreAsync(
-        Image image, string destination, DownloadOptions options, List<string> notUsed, CancellationToken cancellationToken)
+        Image image, DestinationFile destination, DownloadOptions options, List<string> notUsed, CancellationToken cancellationToken)
     {
         var allowed = _core.Options.AllowedDirectUrlSchemes.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (allowed.Count == 0)
@@ -116,6 +141,7 @@ internal sealed partial class ImageDownloader
             else
             {
                 var adapterName = adapter.GetType().Name;
+                Transfer? copy = null;
                 try
                 {
                     var opened = await adapter.OpenAsync(location, new DirectStoreContext(image, _core.Options), cancellationToken).ConfigureAwait(false);
@@ -126,23 +152,32 @@ internal sealed partial class ImageDownloader
                     else
                     {
                         // One attempt: a direct copy that fails falls back to the next location, then HTTP.
+                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false);
                         // The store's reads get the same stall and rate bounds as HTTP bodies (a hung mount must not hang the download).
                         var response = new ImageDataResponse(BoundedReadStream.AllowAnySize(new BoundedReadStream(stream, _core.Bounds, null)), 0, server: null);
                         await using (response.ConfigureAwait(false))
                         {
-                            var outcome = await WriteFileAsync(destination, async sink =>
-                            {
-                                using var copy = new Transfer(image, opened.Description, sink, options, supportsRange: false);
-                                return await copy.CopyAsync(response, 1, cancellationToken).ConfigureAwait(false);
-                            }).ConfigureAwait(false);
+                            var outcome = await copy.CopyAsync(response, 1, cancellationToken).ConfigureAwait(false);
                             return Result(image, outcome, DownloadPath.DirectStore, $"copied by {adapterName} from {opened.Description}", location.Url);
                         }
                     }
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                catch (DestinationFailedException ex)
+                {
+                    ThrowDestinationFailure(ex); // the destination, not the store, failed: another source would fail the same way
+                }
+                // A record without any hash is refused whichever path serves it: no fallback to HTTP for that. Nor when
+                // a device or FIFO holds bytes of the failed copy: they cannot be taken back.
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ImageNotVerifiableException
+                    && !(destination.InPlace && copy is { Written: > 0 }))
                 {
                     refusal = $"{adapterName} failed: {ex.Message}";
                     Log.DirectStoreFailed(_logger, image.Id, location.Url, ex);
+                    destination.StartOver();
+                }
+                finally
+                {
+                    copy?.Dispose();
                 }
             }
 
@@ -168,53 +203,6 @@ internal sealed partial class ImageDownloader
         return colon > 0 ? url[..colon].ToLowerInvariant() : null;
     }
 
-    // The temp file beside the destination, fsynced and renamed into place only when `copy` succeeded.
-    private static async Task<CopyOutcome> WriteFileAsync(string destination, Func<Stream, Task<CopyOutcome>> copy)
-    {
-        var directory = Path.GetDirectoryName(destination) ?? throw new ArgumentException($"'{destination}' has no directory.", nameof(destination));
-        var temp = Path.Combine(directory, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}{TempFileSuffix}");
-        var committed = false;
-        try
-        {
-            CopyOutcome outcome;
-            var file = new FileStream(temp, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                BufferSize = 0, // the pipeline's own buffer is the only one
-                Options = FileOptions.Asynchronous,
-            });
-            await using (file.ConfigureAwait(false))
-            {
-                outcome = await copy(file).ConfigureAwait(false);
-                file.Flush(flushToDisk: true); // fsync: the rename must never publish a file whose data is not on disk
-            }
-
-            File.Move(temp, destination, overwrite: true); // rename(2): atomic on the same filesystem
-            committed = true;
-            return outcome;
-        }
-        finally
-        {
-            if (!committed) DeleteQuietly(temp);
-        }
-    }
-
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
     // Every HTTP attempt goes through the core: its endpoint rotation, its retry rule, its error translation.
     private async Task<CopyOutcome> CopyOverHttpAsync(Image image, HttpImageSource http, Stream sink, DownloadOptions options, CancellationToken cancellationToken)
     {
@@ -233,11 +221,14 @@ internal sealed partial class ImageDownloader
         }
         catch (DestinationFailedException ex)
         {
-            // Writing the destination failed (e.g. a full disk): the caller's problem, not Glance's; never retried.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException!);
+            ThrowDestinationFailure(ex); // e.g. a full disk: the caller's problem, not Glance's; never retried
             throw;
         }
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowDestinationFailure(DestinationFailedException failure) =>
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure.InnerException!);
 
     private static DownloadResult Result(Image image, CopyOutcome outcome, DownloadPath path, string reason, string? sourceLocation) => new()
     {
@@ -247,12 +238,14 @@ internal sealed partial class ImageDownloader
         Reason = reason,
         SourceLocation = sourceLocation,
         Server = outcome.Server,
-        VerifiedAlgorithm = outcome.Algorithm,
-        VerifiedHash = outcome.Hash,
+        Verification = outcome.Verified.Verification,
+        UnverifiedAlgorithm = outcome.Verified.UnverifiedAlgorithm,
+        VerifiedAlgorithm = outcome.Verified.Algorithm,
+        VerifiedHash = outcome.Verified.Hash,
         Attempts = path == DownloadPath.Http ? outcome.Attempts : 0,
     };
 
-    private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, string? Algorithm, string? Hash);
+    private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, VerificationOutcome Verified);
 
     /// <summary>Writing the destination failed: not a failure of the source, so never a reason for another attempt.</summary>
     private sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);

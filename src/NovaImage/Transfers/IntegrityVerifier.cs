@@ -17,12 +17,16 @@ internal sealed class IntegrityVerifier : IDisposable
     // from byte 0 can prove it re-read the bytes already delivered.
     private readonly IncrementalHash? _fingerprintOnly;
 
-    private IntegrityVerifier(string imageId, string source, long? expectedSize, List<Check> checks)
+    // The image's os_hash_algo when it cannot be computed here and the md5 is checked instead (reported, not hidden).
+    private readonly string? _unverifiedAlgorithm;
+
+    private IntegrityVerifier(string imageId, string source, long? expectedSize, List<Check> checks, string? unverifiedAlgorithm)
     {
         _imageId = imageId;
         _source = source;
         _expectedSize = expectedSize;
         _checks = checks;
+        _unverifiedAlgorithm = unverifiedAlgorithm;
         if (checks.Count == 0) _fingerprintOnly = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     }
 
@@ -34,11 +38,15 @@ internal sealed class IntegrityVerifier : IDisposable
 
     /// <summary>
     /// Builds the checks for <paramref name="image"/>: the multihash when present and supported, the md5 checksum
-    /// unless skipped; <paramref name="reportedMd5"/> (a Content-MD5 / ETag header) only when the record has neither.
+    /// unless skipped (<see cref="DownloadOptions.SkipMd5WhenMultihash"/>); <paramref name="reportedMd5"/> (a
+    /// Content-MD5 / ETag header) only when the record has neither.
     /// </summary>
     /// <exception cref="FeatureNotSupportedException">The only hash the image offers cannot be computed here.</exception>
-    public static IntegrityVerifier Create(Image image, string source, string? reportedMd5, long? reportedSize, bool skipMd5WhenMultihash)
+    /// <exception cref="ImageNotVerifiableException">There is no hash at all and <see cref="DownloadOptions.RequireHash"/> is set.</exception>
+    public static IntegrityVerifier Create(Image image, string source, string? reportedMd5, long? reportedSize, DownloadOptions options)
     {
+        var skipMd5WhenMultihash = options.SkipMd5WhenMultihash;
+        string? unverifiedAlgorithm = null;
         var checks = new List<Check>(2);
         var md5 = Normalize(image.Checksum);
         var multihashValue = Normalize(image.OsHashValue);
@@ -48,7 +56,7 @@ internal sealed class IntegrityVerifier : IDisposable
         {
             if (GlanceHashAlgorithms.TryGetName(multihashAlgo, out var name))
             {
-                checks.Add(new Check(multihashAlgo, multihashValue, IncrementalHash.CreateHash(name)));
+                checks.Add(new Check(multihashAlgo, multihashValue, IncrementalHash.CreateHash(name), IsMultihash: true));
                 multihashUsable = true;
             }
             else if (md5 is null || skipMd5WhenMultihash)
@@ -58,13 +66,24 @@ internal sealed class IntegrityVerifier : IDisposable
                     + $"(supported: {string.Join(", ", GlanceHashAlgorithms.Supported)}) and no md5 checksum may be used instead",
                     new GlanceErrorContext(ImageId: image.Id));
             }
+            else
+            {
+                unverifiedAlgorithm = multihashAlgo;
+            }
         }
 
         md5 ??= multihashUsable ? null : Normalize(reportedMd5);
         if (md5 is not null && !(multihashUsable && skipMd5WhenMultihash))
-            checks.Add(new Check("md5", md5, IncrementalHash.CreateHash(HashAlgorithmName.MD5)));
+            checks.Add(new Check("md5", md5, IncrementalHash.CreateHash(HashAlgorithmName.MD5), IsMultihash: false));
 
-        return new IntegrityVerifier(image.Id, source, image.Size ?? reportedSize, checks);
+        if (checks.Count == 0 && options.RequireHash)
+        {
+            throw new ImageNotVerifiableException(
+                $"Image data from {source} cannot be verified: the image has no checksum and no os_hash_value, and no Content-MD5 was sent",
+                new GlanceErrorContext(ImageId: image.Id));
+        }
+
+        return new IntegrityVerifier(image.Id, source, image.Size ?? reportedSize, checks, unverifiedAlgorithm);
     }
 
     /// <summary>Hashes <paramref name="data"/>; refuses it when it would take the data past the expected size.</summary>
@@ -89,9 +108,9 @@ internal sealed class IntegrityVerifier : IDisposable
     /// <summary>Whether the data reached the expected size (always true when the size is unknown).</summary>
     public bool IsComplete => _expectedSize is not { } size || Position == size;
 
-    /// <summary>Compares every hash; returns the strongest verified one.</summary>
+    /// <summary>Compares every hash; returns what was verified (the strongest hash first).</summary>
     /// <exception cref="ImageIntegrityException">The size or a hash does not match.</exception>
-    public (string? Algorithm, string? Hash) Complete(Uri? server)
+    public VerificationOutcome Complete(Uri? server)
     {
         var context = new GlanceErrorContext(ImageId: _imageId, Server: server);
         if (!IsComplete)
@@ -110,7 +129,11 @@ internal sealed class IntegrityVerifier : IDisposable
             }
         }
 
-        return _checks.Count == 0 ? (null, null) : (_checks[0].Algorithm, _checks[0].Expected);
+        if (_checks.Count == 0)
+            return new VerificationOutcome(_expectedSize is null ? DownloadVerification.Nothing : DownloadVerification.SizeOnly, null, null, null);
+        var strongest = _checks[0];
+        return new VerificationOutcome(strongest.IsMultihash ? DownloadVerification.Multihash : DownloadVerification.Md5,
+            strongest.Algorithm, strongest.Expected, _unverifiedAlgorithm);
     }
 
     public void Dispose()
@@ -121,5 +144,5 @@ internal sealed class IntegrityVerifier : IDisposable
 
     private static string? Normalize(string? hex) => string.IsNullOrWhiteSpace(hex) ? null : hex.Trim().ToLowerInvariant();
 
-    private sealed record Check(string Algorithm, string Expected, IncrementalHash Hash);
+    private sealed record Check(string Algorithm, string Expected, IncrementalHash Hash, bool IsMultihash);
 }

@@ -160,11 +160,8 @@ public static class V1ImageOperations
         }, cancellationToken);
 
     /// <summary>Download to a file: v1 never reports locations, so this is HTTP (<c>GET /v1/images/{id}</c>), verified against the checksum.</summary>
-    public static async Task<DownloadResult> DownloadToFileAsync(GlanceClientCore core, string imageId, string destinationPath, DownloadOptions? options, CancellationToken cancellationToken)
-    {
-        var image = await GetImageAsync(core, imageId, cancellationToken).ConfigureAwait(false);
-        return await core.Downloader.DownloadToFileAsync(image, HttpImageSource.ForV1(imageId), destinationPath, options, cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<DownloadResult> DownloadToFileAsync(GlanceClientCore core, string imageId, string destinationPath, DownloadOptions? options, CancellationToken cancellationToken) =>
+        core.Downloader.DownloadToFileAsync(destinationPath, HttpImageSource.ForV1(imageId), ct => GetImageAsync(core, imageId, ct), options, cancellationToken);
 
     /// <summary>Download into a stream over HTTP, verified against the checksum.</summary>
     public static async Task<DownloadResult> DownloadAsync(GlanceClientCore core, string imageId, Stream destination, DownloadOptions? options, CancellationToken cancellationToken)

@@ -134,12 +134,10 @@ public static class V2ImageOperations
     public static Task UploadFileAsync(GlanceClientCore core, string imageId, string path, UploadOptions? options, CancellationToken cancellationToken) =>
         Uploads.FromFileAsync(imageId, path, options, (data, withSize) => UploadAsync(core, imageId, data, withSize, cancellationToken));
 
-    /// <summary>Download to a file: the image (with its locations), then a direct-store copy or HTTP with resume.</summary>
-    public static async Task<DownloadResult> DownloadToFileAsync(GlanceClientCore core, string imageId, string destinationPath, DownloadOptions? options, CancellationToken cancellationToken)
-    {
-        var image = await core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
-        return await core.Downloader.DownloadToFileAsync(image, HttpImageSource.ForV2(imageId), destinationPath, options, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Download to a file: the destination checked, the image (with its locations), then a direct-store copy or HTTP with resume.</summary>
+    public static Task<DownloadResult> DownloadToFileAsync(GlanceClientCore core, string imageId, string destinationPath, DownloadOptions? options, CancellationToken cancellationToken) =>
+        core.Downloader.DownloadToFileAsync(destinationPath, HttpImageSource.ForV2(imageId),
+            ct => core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, (api, c) => ShowAsync(api, imageId, c), ct), options, cancellationToken);
 
     /// <summary>Download into a stream over HTTP, verified as it goes.</summary>
     public static async Task<DownloadResult> DownloadAsync(GlanceClientCore core, string imageId, Stream destination, DownloadOptions? options, CancellationToken cancellationToken)

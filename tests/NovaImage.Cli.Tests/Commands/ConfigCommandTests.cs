@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NovaImage.Cli.Tests.Infrastructure;
+using NovaImage.TestSupport;
 
 namespace NovaImage.Cli.Tests.Commands;
 
@@ -99,10 +100,29 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.Equal(["http://glance.example.org:9393"], glance.GetProperty("ApiServers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(2, glance.GetProperty("NumRetries").GetInt32());
         Assert.False(glance.TryGetProperty("Host", out _));
-        Assert.Empty(Directory.GetFiles(_files.Directory, "*.tmp"));
+        Assert.Equal([path], Directory.GetFileSystemEntries(_files.Directory)); // no temporary file left beside it
 
         var check = await NovaImageCli.RunWithEnvironmentAsync(NoEnvironment, "config", "check", path);
         NovaImageCli.AssertSucceeded(check);
+    }
+
+    [Fact]
+    public async Task Migrate_in_place_through_a_symlink_rewrites_its_target_keeping_owner_group_and_mode()
+    {
+        var etc = Directory.CreateDirectory(_files.PathOf("etc-nova")).FullName;
+        var target = Path.Combine(etc, "nova.conf");
+        File.WriteAllText(target, LegacyNovaConf);
+        UnixFiles.Give(target, "nobody:nogroup", "640"); // as root:nova 0640 is on a compute host
+        var link = _files.PathOf("nova.conf");
+        File.CreateSymbolicLink(link, Path.Combine("etc-nova", "nova.conf"));
+
+        var result = await NovaImageCli.RunWithEnvironmentAsync(NoEnvironment, "config", "migrate", link, "--in-place");
+
+        NovaImageCli.AssertSucceeded(result);
+        Assert.Equal("symbolic link", UnixFiles.KindOf(link));
+        Assert.Contains("api_servers = https://glance.example.org:9393", File.ReadAllText(target));
+        Assert.Equal("nobody:nogroup 640", UnixFiles.OwnerGroupMode(target));
+        Assert.Equal([target], Directory.GetFileSystemEntries(etc));
     }
 
     [Fact]

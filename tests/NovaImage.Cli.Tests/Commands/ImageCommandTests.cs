@@ -178,6 +178,35 @@ public sealed class ImageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Download_to_a_device_writes_it_in_place_and_leaves_it_a_device()
+    {
+        var data = _files.RandomFile("data.img", 120_000);
+        var id = await CreateAsync(_name, "--file", data);
+        var device = _files.PathOf("null");
+        UnixFiles.MakeNullDevice(device); // a private /dev/null: the host's own is never put at risk
+
+        var result = await NovaImageCli.RunAsync("image", "download", id, "--file", device, "--no-direct-store");
+
+        NovaImageCli.AssertSucceeded(result);
+        Assert.Contains($"Verified sha512: {TempFiles.Sha512(data)}", result.StandardOutput);
+        Assert.Equal("character special file", UnixFiles.KindOf(device));
+    }
+
+    [Theory]
+    [InlineData("a-directory", "it is a directory")]
+    [InlineData("missing/copy.img", "does not exist")]
+    public async Task Download_to_a_place_that_cannot_be_written_is_a_usage_error_before_anything_is_fetched(string name, string why)
+    {
+        Directory.CreateDirectory(_files.PathOf("a-directory"));
+        var absent = Guid.NewGuid().ToString(); // Glance would answer 404 (exit 3) if it were asked at all
+
+        var error = NovaImageCli.AssertFailed(await NovaImageCli.RunAsync("image", "download", absent, "--file", _files.PathOf(name)), 2);
+
+        Assert.Contains($"Cannot write '{_files.PathOf(name)}': ", error);
+        Assert.Contains(why, error);
+    }
+
+    [Fact]
     public async Task Download_via_the_direct_store_when_nova_conf_maps_the_file_store()
     {
         var data = _files.RandomFile("data.img", 180_000);

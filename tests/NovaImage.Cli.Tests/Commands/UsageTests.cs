@@ -11,7 +11,8 @@ public sealed class UsageTests
         var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), "--help");
         NovaImageCli.AssertSucceeded(result);
         foreach (var text in new[] { "versions", "image", "stores", "config", "--api-server", "--api-version", "--config", "--token", "--json", "--debug",
-                     "Exit codes:", "3  not found", "4  not authorized", "5  integrity failure", "6  connection failure", "NOVAIMAGE_API_SERVERS", "OS_AUTH_TOKEN" })
+                     "Exit codes:", "3  not found", "4  not authorized", "5  integrity failure", "6  connection failure",
+                     "8  unverified", "129, 130, 143  interrupted by SIGHUP, SIGINT (Ctrl+C) or SIGTERM", "NOVAIMAGE_API_SERVERS", "OS_AUTH_TOKEN" })
             Assert.Contains(text, result.StandardOutput);
     }
 
@@ -48,6 +49,20 @@ public sealed class UsageTests
     {
         var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(), arguments);
         NovaImageCli.AssertFailed(result, 2);
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData("--limit", "-1")]
+    [InlineData("--limit", "0")]
+    [InlineData("--page-size", "0")]
+    public async Task A_count_that_is_not_positive_is_a_usage_error_not_an_unlimited_listing(string option, string value)
+    {
+        // Against the real Glance: before, `--limit -1` listed every image and exited 0.
+        var result = await NovaImageCli.RunAsync("image", "list", option, value);
+
+        var error = NovaImageCli.AssertFailed(result, 2);
+        Assert.Contains($"{option} must be a positive number, not {value}", error, StringComparison.Ordinal);
         Assert.Equal("", result.StandardOutput);
     }
 

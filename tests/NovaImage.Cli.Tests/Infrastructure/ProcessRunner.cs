@@ -9,6 +9,14 @@ internal static class ProcessRunner
         string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
         IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
+        using var process = Start(fileName, arguments, workingDirectory, environment);
+        return await process.WaitAsync(timeout);
+    }
+
+    /// <summary>Starts a process (stdin closed, output captured) without waiting for it, e.g. to signal it while it runs.</summary>
+    public static RunningProcess Start(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -26,21 +34,9 @@ internal static class ProcessRunner
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
             start.Environment[name] = value;
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(1));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in time");
-        }
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        return new RunningProcess(process, $"{fileName} {string.Join(' ', arguments)}");
     }
 
     /// <summary>Runs the <c>dotnet</c> CLI (build, pack, publish) with a generous timeout.</summary>

@@ -44,6 +44,13 @@ public sealed class NativeAotPublishTests : IDisposable
         var migrate = await ProcessRunner.RunAsync(binary, ["config", "migrate", legacy]);
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
         Assert.Contains("api_servers = http://glance.example.org:9292", migrate.StandardOutput);
+
+        // The native calls behind destinations (statx, fchown, the directory fsync) resolve in the native binary too.
+        UnixFiles.Give(legacy, "nobody:nogroup", "640");
+        var inPlace = await ProcessRunner.RunAsync(binary, ["config", "migrate", legacy, "--in-place"]);
+        Assert.True(inPlace.ExitCode == 0, inPlace.ToString());
+        Assert.Contains("api_servers = http://glance.example.org:9292", File.ReadAllText(legacy));
+        Assert.Equal("nobody:nogroup 640", UnixFiles.OwnerGroupMode(legacy));
     }
 
     public void Dispose() => _files.Dispose();

@@ -168,6 +168,34 @@ public sealed class DirectStoreDownloadTests : DownloadTestBase
         Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
     }
 
+    [Theory]
+    [InlineData(true, DownloadVerification.SizeOnly)]
+    [InlineData(false, DownloadVerification.Nothing)]
+    public async Task ADirectCopyOfAnImageWithoutHashesIsReportedAsUnverifiedOrRefusedWhenAHashIsRequired(bool withSize, DownloadVerification expected)
+    {
+        // A record without checksum and multihash (e.g. an image registered by location): a direct copy has no
+        // Content-MD5 to fall back on, so at most the size can be checked, and the result must say so.
+        var data = RandomBytes(64 * 1024);
+        var image = await UploadAsync(data);
+        var bare = image with { Checksum = null, OsHashAlgo = null, OsHashValue = null, Size = withSize ? image.Size : null };
+
+        var result = await Downloader(DirectOptions()).DownloadToFileAsync(bare, V2Source(image.Id, NewCounter()), Destination());
+        Assert.Equal(DownloadPath.DirectStore, result.Path);
+        Assert.Equal(expected, result.Verification);
+        Assert.Null(result.VerifiedHash);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+
+        // Asked for a hash: refused before anything is written, and not retried over HTTP (the record is what lacks
+        // a hash; Glance derives its Content-MD5 from that same record).
+        var counter = NewCounter();
+        var error = await Assert.ThrowsAsync<ImageNotVerifiableException>(() =>
+            Downloader(DirectOptions()).DownloadToFileAsync(bare, V2Source(image.Id, counter), Destination("required.raw"), new DownloadOptions { RequireHash = true }));
+        Assert.Equal(0, counter.Log.PathsEndingWith("/file"));
+        Assert.Equal(image.Id, error.ImageId);
+        Assert.False(File.Exists(Destination("required.raw")));
+        Assert.Empty(TempFiles());
+    }
+
     [Fact]
     public async Task ABareDirectUrlWithoutMetadataFallsBackToHttp()
     {

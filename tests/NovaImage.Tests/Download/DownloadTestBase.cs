@@ -81,7 +81,7 @@ public abstract class DownloadTestBase : GlanceV2TestBase, IDisposable
     private protected sealed class TestDownloader(GlanceOptions options)
     {
         public Task<DownloadResult> DownloadToFileAsync(Image image, DataSource source, string destination, DownloadOptions? download = null, CancellationToken cancellationToken = default) =>
-            RunAsync(source, (core, http) => core.Downloader.DownloadToFileAsync(image, http, destination, download, cancellationToken));
+            RunAsync(source, (core, http) => core.Downloader.DownloadToFileAsync(destination, http, _ => Task.FromResult(image), download, cancellationToken));
 
         public Task<DownloadResult> DownloadAsync(Image image, DataSource source, Stream destination, DownloadOptions? download = null, CancellationToken cancellationToken = default) =>
             RunAsync(source, (core, http) => core.Downloader.DownloadAsync(image, http, destination, download, cancellationToken));

@@ -85,6 +85,27 @@ public sealed class V1DownloadTests : IAsyncLifetime
         Assert.Single(Directory.GetFiles(_scratch));
     }
 
+    [Fact]
+    public async Task AnImageWithoutAChecksumIsReportedAsSizeOnlyOrRefusedWhenAHashIsRequired()
+    {
+        await using var source = await ExternalHttpSource.StartAsync();
+        var data = RandomNumberGenerator.GetBytes(5000);
+        var id = await _server.CreateByLocationAsync(GlanceIdentity.ProjectA, source.Publish("unhashed.raw", data), "v1-unhashed");
+        await using var client = ImageApiHost.Create(GlanceIdentity.ProjectA, ApiVersion.V1, _server.Endpoint);
+
+        var result = await client.Api.DownloadToFileAsync(id, Path.Combine(_scratch, "unhashed.raw"));
+        Assert.Equal(DownloadVerification.SizeOnly, result.Verification);
+        Assert.Null(result.VerifiedAlgorithm);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(_scratch, "unhashed.raw")));
+
+        var destination = Path.Combine(_scratch, "required.raw");
+        var error = await Assert.ThrowsAsync<ImageNotVerifiableException>(() =>
+            client.Api.DownloadToFileAsync(id, destination, new DownloadOptions { RequireHash = true }));
+        Assert.Equal(id, error.ImageId);
+        Assert.Contains("no checksum", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_scratch, "*required*", new EnumerationOptions { AttributesToSkip = 0 }));
+    }
+
     private async Task<(byte[] Data, string Id)> UploadAsync()
     {
         var data = RandomNumberGenerator.GetBytes(ImageSize);

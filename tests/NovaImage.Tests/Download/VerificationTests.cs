@@ -91,6 +91,21 @@ public sealed class VerificationTests : DownloadTestBase
 
         var result = await Downloader(HttpOnly).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination());
         Assert.Equal("md5", result.VerifiedAlgorithm);
+        // Reported, not skipped silently: the multihash the image declares was not checked.
+        Assert.Equal(DownloadVerification.Md5, result.Verification);
+        Assert.Equal("blake2b", result.UnverifiedAlgorithm);
+    }
+
+    [Fact]
+    public async Task AVerifiedMultihashSaysSoAndLeavesNothingUnverified()
+    {
+        var data = RandomBytes(10 * 1024);
+        var image = await UploadAsync(data);
+
+        var result = await Downloader(HttpOnly).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination());
+
+        Assert.Equal(DownloadVerification.Multihash, result.Verification);
+        Assert.Null(result.UnverifiedAlgorithm);
     }
 
     [Fact]

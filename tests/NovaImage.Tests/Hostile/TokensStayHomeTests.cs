@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using NovaImage.Core;
 using NovaImage.Tests.ImageApi;
 using NovaImage.TestSupport.Fakes;
 
@@ -118,6 +121,23 @@ public sealed class TokensStayHomeTests
         Assert.Equal(2, glance.Requests.Count); // the first page, the link once; its repeat is refused before sending
     }
 
+    [Fact]
+    public async Task A_request_for_an_origin_that_is_not_an_endpoint_is_refused_before_anything_is_sent()
+    {
+        // The last line of defence under every path that builds an address (links and hrefs are checked where read).
+        await using var foreign = await FakeGlance.AnsweringJsonAsync("{}");
+        using var handler = new AuthTokenHandler(new StaticTokenProvider(Token), [new Uri("http://127.0.0.1:9292")])
+        {
+            InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false },
+        };
+        using var http = new HttpClient(handler);
+
+        var error = await Assert.ThrowsAsync<InvalidImageRequestException>(() => http.GetAsync(new Uri(foreign.Endpoint, "/v2/images")));
+
+        Assert.Contains($"request for http://127.0.0.1:{foreign.Endpoint.Port}, which is not one of this client's Glance endpoints", error.Message, StringComparison.Ordinal);
+        Assert.Empty(foreign.Requests);
+    }
+
     [Theory]
     [InlineData("http://nova:s3cr3t@127.0.0.1:9292", "'http://***@127.0.0.1:9292' has a user name or password")]
     [InlineData("nova:s3cr3t@glance.example:9292/v2", "'***@glance.example:9292/v2' has a user name or password")]
@@ -129,6 +149,24 @@ public sealed class TokensStayHomeTests
         var failure = Assert.Single(error.Failures);
         Assert.Contains(expected, failure, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nova:s3cr3t@127.0.0.1")]
+    [InlineData("s3cr3t@127.0.0.1")]
+    public void A_password_in_the_deprecated_host_is_refused_and_reaches_neither_the_message_nor_the_log(string host)
+    {
+        var logs = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+#pragma warning disable CS0618 // the deprecated options are the input under test
+        var options = new GlanceOptions { Host = host, Port = 9292, Token = Token };
+#pragma warning restore CS0618
+
+        var error = Assert.Throws<OptionsValidationException>(() => GlanceImageApi.Create(options, loggers));
+
+        Assert.StartsWith("[glance] host/port/protocol:", Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Message.Contains("s3cr3t", StringComparison.Ordinal));
     }
 
     private static GlanceImageApi Client(Uri server) => GlanceImageApi.Create(new GlanceOptions
