@@ -237,7 +237,8 @@ internal static class ImageCommands
     internal static Task<bool> UploadFileAsync(CommandContext context, string imageId, FileInfo file, string? store, CancellationToken cancellationToken) =>
         context.Console.TransferAsync($"upload {file.Name}", file.Length, async progress =>
         {
-            await context.Images.UploadFileAsync(imageId, file.FullName, new UploadOptions { Progress = progress, Store = store, Size = file.Length }, cancellationToken);
+            // No Size: the library promises the opened file's length (none for a pipe), checked as the data is sent.
+            await context.Images.UploadFileAsync(imageId, file.FullName, new UploadOptions { Progress = progress, Store = store }, cancellationToken);
             return true;
         });
 

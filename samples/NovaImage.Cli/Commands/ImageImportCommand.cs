@@ -57,7 +57,7 @@ internal static class ImageImportCommand
                 await context.Console.TransferAsync($"stage {data.Name}", data.Length, async progress =>
                 {
                     await using var stream = data.OpenRead();
-                    await context.Images.StageAsync(imageId, stream, new UploadOptions { Progress = progress, Size = data.Length }, cancellationToken);
+                    await context.Images.StageAsync(imageId, stream, new UploadOptions { Progress = progress, Size = stream.CanSeek ? stream.Length : null }, cancellationToken);
                     return true;
                 });
             }

@@ -43,8 +43,9 @@ internal static partial class GlanceErrorTranslator
         GlanceException => null,
         RedirectRefusedException redirect => Redirected(call, server, redirect),
         ApiRequestException { InnerException: RedirectRefusedException redirect } => Redirected(call, server, redirect),
-        // Raised by the client's own handlers (e.g. a token that cannot be sent); Refit wraps what a handler throws.
-        ApiRequestException { InnerException: GlanceException inner } => inner,
+        // Raised by the client's own handlers or request bodies (a token that cannot be sent, an upload longer than
+        // promised); HttpClient and Refit wrap what they throw.
+        _ when Inner(exception) is { } inner => inner,
         ResponseTooLargeException or ApiException { InnerException: ResponseTooLargeException } => new GlanceServerException(
             $"Glance {call.Name}: {(exception as ResponseTooLargeException ?? (ResponseTooLargeException)exception.InnerException!).Message}",
             new GlanceErrorContext(call.ImageId, server), exception),
@@ -63,6 +64,14 @@ internal static partial class GlanceErrorTranslator
         $"Glance {call.Name}: the server redirected the request to {redirect.Target ?? "an unusable location"}; redirects are not followed, " +
         "so the token goes only to the configured api_servers (if Glance moved there, list that endpoint in api_servers)",
         new GlanceErrorContext(call.ImageId, server, redirect.Status), redirect);
+
+    /// <summary>The <see cref="GlanceException"/> that HttpClient or Refit wrapped in <paramref name="exception"/>, if any.</summary>
+    public static GlanceException? Inner(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+            if (inner is GlanceException glance) return glance;
+        return null;
+    }
 
     /// <summary>The connection error raised once every attempt failed.</summary>
     public static GlanceConnectionFailedException ConnectionFailed(GlanceCall call, Uri server, int attempts, Exception cause)

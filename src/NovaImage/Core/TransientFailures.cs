@@ -12,6 +12,8 @@ internal static class TransientFailures
 {
     public static bool IsTransient(Exception exception, CancellationToken callerToken) => exception switch
     {
+        // The client's own verdict (e.g. an upload body longer than promised), wrapped by HttpClient or Refit.
+        _ when GlanceErrorTranslator.Inner(exception) is not null => false,
         // Refit wraps what HttpClient threw before any response arrived.
         ApiRequestException { InnerException: { } inner } => IsTransient(inner, callerToken),
         // Refit wraps what failed while it read a body (a stall, a broken stream, an oversized answer) with the 2xx status.

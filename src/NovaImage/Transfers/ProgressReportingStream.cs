@@ -3,12 +3,15 @@ namespace NovaImage.Transfers;
 /// <summary>
 /// A read-only pass-through stream that reports how much has been read, for upload progress: wrap the data given to
 /// an upload and every byte the HTTP stack pulls from it is counted. Seeking back (a retried request) rewinds the count.
+/// With a promised size it also refuses to deliver more than that.
 /// </summary>
 internal sealed class ProgressReportingStream : Stream
 {
     private readonly Stream _inner;
     private readonly bool _leaveOpen;
     private readonly TransferProgressReporter _reporter;
+    private readonly (long Size, string ImageId)? _promised;
+    private readonly long _start;
     private long _position;
     private bool _finished;
 
@@ -17,11 +20,18 @@ internal sealed class ProgressReportingStream : Stream
     /// <param name="progress">Receives the reports.</param>
     /// <param name="totalBytes">The expected total (defaults to the stream's length when it can tell).</param>
     /// <param name="leaveOpen">Leave <paramref name="inner"/> open when this stream is disposed.</param>
-    public ProgressReportingStream(Stream inner, IProgress<TransferProgress>? progress, long? totalBytes = null, bool leaveOpen = false)
+    /// <param name="promised">
+    /// The size the caller promised for the upload (<see cref="UploadOptions.Size"/>) and the image: reading past it
+    /// throws <see cref="ImageIntegrityException"/> before the extra bytes are handed to the HTTP stack.
+    /// </param>
+    public ProgressReportingStream(Stream inner, IProgress<TransferProgress>? progress, long? totalBytes = null, bool leaveOpen = false,
+        (long Size, string ImageId)? promised = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         if (!inner.CanRead) throw new ArgumentException("The stream must be readable.", nameof(inner));
         _inner = inner;
+        _promised = promised;
+        _start = inner.CanSeek ? inner.Position : 0;
         _leaveOpen = leaveOpen;
         _position = inner.CanSeek ? inner.Position : 0;
         _reporter = new TransferProgressReporter(progress, totalBytes ?? (inner.CanSeek ? inner.Length : null));
@@ -90,6 +100,15 @@ internal sealed class ProgressReportingStream : Stream
     private int Count(int read)
     {
         _position += read;
+        if (_promised is { } promised && _position - _start > promised.Size)
+        {
+            // A file that grew after its size was taken, or a stream longer than declared: stopped here, as the
+            // integrity failure it is (HttpClient would fail with a transport error, v1 Glance with a 400).
+            throw new ImageIntegrityException(
+                $"Upload data is larger than promised: {promised.Size} bytes were declared (UploadOptions.Size), the stream holds at least {_position - _start}",
+                new GlanceErrorContext(promised.ImageId));
+        }
+
         if (read == 0 && !_finished)
         {
             _finished = true;

@@ -7,6 +7,9 @@ public sealed record UploadOptions
     public IProgress<TransferProgress>? Progress { get; init; }
     /// <summary>Target store id (v2.8+ multi-store, <c>X-Image-Meta-Store</c>).</summary>
     public string? Store { get; init; }
-    /// <summary>Expected size, sent as Content-Length when the stream cannot tell.</summary>
+    /// <summary>
+    /// The size of the data (for progress, and v1's <c>x-image-meta-size</c>). A promise: data longer than this fails
+    /// with <see cref="ImageIntegrityException"/> before a byte past it is sent. File uploads take the opened file's length.
+    /// </summary>
     public long? Size { get; init; }
 }

@@ -12,7 +12,7 @@ internal static class Uploads
     {
         ArgumentNullException.ThrowIfNull(data);
         var start = data.CanSeek ? data.Position : 0L;
-        var body = UploadBody.Wrap(data, options);
+        var body = UploadBody.Wrap(imageId, data, options);
         return core.ExecuteAsync<TApi>(operation, imageId, (api, ct) =>
         {
             if (data.CanSeek) data.Position = start;
@@ -24,6 +24,7 @@ internal static class Uploads
     public static async Task FromFileAsync(string imageId, string path, UploadOptions? options, Func<Stream, UploadOptions, Task> upload)
     {
         await using var data = UploadFiles.OpenRead(imageId, path);
-        await upload(data, (options ?? new UploadOptions()) with { Size = options?.Size ?? data.Length }).ConfigureAwait(false);
+        // A pipe or device (e.g. /dev/stdin) has no length: no size is promised for it.
+        await upload(data, (options ?? new UploadOptions()) with { Size = options?.Size ?? (data.CanSeek ? data.Length : null) }).ConfigureAwait(false);
     }
 }

@@ -114,9 +114,32 @@ public sealed class DestinationTests : DownloadTestBase
         Assert.Equal("character special file", UnixFiles.KindOf(device));
     }
 
+    [Fact]
+    public async Task ADirectCopyThatFailedAfterWritingToADeviceDoesNotFallBackToHttp()
+    {
+        var data = RandomBytes(256 * 1024);
+        var image = await UploadAsync(data);
+        var localMount = Directory.CreateDirectory(Path.Combine(ScratchDir, "stale-mount")).FullName;
+        var stale = (byte[])data.Clone();
+        stale[100] ^= 0x01;
+        await File.WriteAllBytesAsync(Path.Combine(localMount, image.Id), stale);
+        var device = Destination("null");
+        UnixFiles.MakeNullDevice(device);
+        await using var client = Client(mountpoint: localMount);
+
+        var error = await Assert.ThrowsAsync<ImageIntegrityException>(() => client.Api.DownloadToFileAsync(image.Id, device));
+
+        // HTTP would write the image after the stale copy already on the device: a valid-looking result over bad bytes.
+        Assert.Contains("does not match its sha512", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{device} is a character device, written in place", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, client.Requests.PathsEndingWith("/file"));
+        Assert.Equal("character special file", UnixFiles.KindOf(device));
+    }
+
     [Theory]
     [InlineData("a-directory", "it is a directory")]
     [InlineData("missing/image.raw", "does not exist")]
+    [InlineData("/sys/novaimage-destination.raw", "cannot create a file in /sys")] // refused even to root
     public async Task ADestinationThatCannotBeWrittenIsRefusedBeforeAnyRequest(string name, string why)
     {
         Directory.CreateDirectory(Destination("a-directory"));
