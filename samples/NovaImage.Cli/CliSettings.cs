@@ -5,7 +5,10 @@ namespace NovaImage.Cli;
 /// <param name="ApiVersion"><c>1</c>, <c>2</c>, <c>auto</c>, or null for the configured/default version.</param>
 /// <param name="ConfigFile">nova.conf or appsettings.json, if given.</param>
 /// <param name="Token">X-Auth-Token, if given.</param>
+/// <param name="StallTimeout">From <c>--stall-timeout</c> or <c>NOVAIMAGE_STALL_TIMEOUT</c>; null means "as configured".</param>
+/// <param name="TotalTimeout">From <c>--total-timeout</c> or <c>NOVAIMAGE_TOTAL_TIMEOUT</c>; null means "as configured".</param>
 /// <param name="Json">JSON output instead of tables.</param>
 /// <param name="Debug">Stack traces and HTTP logs.</param>
 internal sealed record CliSettings(
-    IReadOnlyList<string> ApiServers, string? ApiVersion, string? ConfigFile, string? Token, bool Json, bool Debug);
+    IReadOnlyList<string> ApiServers, string? ApiVersion, string? ConfigFile, string? Token,
+    TimeSpan? StallTimeout, TimeSpan? TotalTimeout, bool Json, bool Debug);

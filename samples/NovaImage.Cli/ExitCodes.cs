@@ -54,6 +54,8 @@ internal static class ExitCodes
           NOVAIMAGE_API_VERSION  1, 2 or auto (like --api-version)
           NOVAIMAGE_CONFIG       nova.conf or appsettings.json (like --config)
           OS_AUTH_TOKEN          token sent as X-Auth-Token (like --token)
+          NOVAIMAGE_STALL_TIMEOUT  seconds a server may send nothing (like --stall-timeout)
+          NOVAIMAGE_TOTAL_TIMEOUT  seconds a call may take, retries included (like --total-timeout)
         Command-line options win over environment variables, which win over the configuration file.
         """;
 

@@ -32,6 +32,20 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string> StallTimeout = new("--stall-timeout")
+    {
+        Description = "Give up on a server that sends nothing for this many seconds (env NOVAIMAGE_STALL_TIMEOUT; default: [glance] stall_timeout, else timeout, else 60)",
+        HelpName = "SECONDS",
+        Recursive = true,
+    };
+
+    public static readonly Option<string> TotalTimeout = new("--total-timeout")
+    {
+        Description = "Give up on a call after this many seconds, retries included (env NOVAIMAGE_TOTAL_TIMEOUT; default: [glance] total_timeout, else none)",
+        HelpName = "SECONDS",
+        Recursive = true,
+    };
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "Write JSON to stdout (for scripts) instead of tables",
@@ -44,7 +58,7 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [ApiServer, ApiVersion, Config, Token, Json, Debug];
+    public static IEnumerable<Option> All => [ApiServer, ApiVersion, Config, Token, StallTimeout, TotalTimeout, Json, Debug];
 
     static GlobalOptions()
     {
@@ -67,8 +81,21 @@ internal static class GlobalOptions
             ApiVersion: version,
             ConfigFile: parse.GetValue(Config) ?? NonEmpty(Environment.GetEnvironmentVariable("NOVAIMAGE_CONFIG")),
             Token: parse.GetValue(Token) ?? NonEmpty(Environment.GetEnvironmentVariable("OS_AUTH_TOKEN")),
+            StallTimeout: Seconds(parse, StallTimeout, "NOVAIMAGE_STALL_TIMEOUT"),
+            TotalTimeout: Seconds(parse, TotalTimeout, "NOVAIMAGE_TOTAL_TIMEOUT"),
             Json: parse.GetValue(Json),
             Debug: parse.GetValue(Debug));
+    }
+
+    // A positive number of seconds from the option, else the environment variable; anything else is a usage error.
+    private static TimeSpan? Seconds(ParseResult parse, Option<string> option, string variable)
+    {
+        var (text, source) = parse.GetValue(option) is { } given ? (given, option.Name) : (NonEmpty(Environment.GetEnvironmentVariable(variable)), variable);
+        if (text is null) return null;
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && double.IsFinite(seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException($"{source} must be a positive number of seconds, not '{text}'");
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

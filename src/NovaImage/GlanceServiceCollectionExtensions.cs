@@ -77,7 +77,8 @@ public static class GlanceServiceCollectionExtensions
             {
                 var core = sp.GetRequiredKeyedService<GlanceClientCore>(key);
                 return new AuthTokenHandler(core.TokenProvider, core.Endpoints.Servers);
-            });
+            })
+            .AddHttpMessageHandler(sp => new BoundedResponseHandler(sp.GetRequiredKeyedService<GlanceClientCore>(key).Bounds));
     }
 
     /// <summary>

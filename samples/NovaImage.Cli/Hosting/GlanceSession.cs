@@ -47,6 +47,8 @@ internal sealed class GlanceSession : IAsyncDisposable
             if (settings.ApiVersion is { } version)
                 options.ApiVersion = version == "auto" ? ApiVersion.Auto : (ApiVersion)int.Parse(version, System.Globalization.CultureInfo.InvariantCulture);
             if (settings.Token is { } token) options.Token = token;
+            if (settings.StallTimeout is { } stall) options.StallTimeout = stall;
+            if (settings.TotalTimeout is { } total) options.TotalTimeout = total;
         });
         return new GlanceSession(services.BuildServiceProvider());
     }

@@ -9,6 +9,12 @@ public sealed class GlanceOptions
     /// <summary>The configuration section read by default (appsettings.json).</summary>
     public const string SectionName = "Glance";
 
+    /// <summary>The default of <see cref="MaxResponseSize"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseSize = 16 * 1024 * 1024;
+
+    /// <summary>The stall timeout when neither <see cref="StallTimeout"/> nor <see cref="Timeout"/> is set.</summary>
+    internal static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// Glance endpoints (<c>api_servers</c>): with or without scheme (default http), IPv6 in brackets, path prefixes
     /// kept. The token is sent only to these origins: redirects are not followed (a redirect answer is a
@@ -26,6 +32,38 @@ public sealed class GlanceOptions
 
     /// <summary>Per-request timeout (<c>timeout</c>, seconds in nova.conf); null means the HttpClient default.</summary>
     public TimeSpan? Timeout { get; set; }
+
+    /// <summary>
+    /// How long one read of a response body (metadata or image data) may wait for a byte (<c>stall_timeout</c> in
+    /// seconds, not a Nova option); when null, <see cref="Timeout"/> (Nova's <c>timeout</c> is glanceclient's per-read
+    /// socket timeout), else 60 s. A stall is transient: the attempt is retried on the next server.
+    /// </summary>
+    public TimeSpan? StallTimeout { get; set; }
+
+    /// <summary>
+    /// The slowest a response body may arrive, in bytes per second averaged over <see cref="TransferRateWindow"/>
+    /// (<c>min_transfer_rate</c>, not a Nova option; default 1024; 0 turns it off). Like curl's <c>--speed-limit</c>:
+    /// a server that sends one byte every few seconds never trips <see cref="StallTimeout"/>, but trips this. Only time
+    /// spent waiting for the server counts. Transient, like a stall.
+    /// </summary>
+    public long MinTransferRate { get; set; } = 1024;
+
+    /// <summary>The window <see cref="MinTransferRate"/> is measured over (<c>transfer_rate_window</c> in seconds; default 30 s), like curl's <c>--speed-time</c>.</summary>
+    public TimeSpan TransferRateWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest one call may take, all its attempts and retry pauses included (<c>total_timeout</c> in seconds, not
+    /// a Nova option; null, the default, means no limit). Each page of a listing is one call; a download, resumes
+    /// included, is one call. Not retried: the call fails with <see cref="GlanceConnectionFailedException"/>.
+    /// </summary>
+    public TimeSpan? TotalTimeout { get; set; }
+
+    /// <summary>
+    /// The largest metadata answer read, in bytes (<c>max_response_size</c>, not a Nova option; default 16 MiB). A
+    /// larger answer fails the call with <see cref="GlanceServerException"/> naming the server, before it is read whole.
+    /// Image data is not bounded by it (its size is checked against the image's).
+    /// </summary>
+    public long MaxResponseSize { get; set; } = DefaultMaxResponseSize;
 
     /// <summary>
     /// Pause between attempts (Nova sleeps 1 s; <c>retry_delay</c> in seconds, not a Nova option). Tests against

@@ -23,6 +23,11 @@ internal static class GlanceOptionsBinder
         else if (Read(glance, "use_glance_v1") is { } useV1 && ParseBool(useV1, "use_glance_v1")) options.ApiVersion = ApiVersion.V1; // Newton's switch
         if (Read(glance, "NumRetries", "num_retries") is { } retries) options.NumRetries = ParseInt(retries, "num_retries");
         if (Read(glance, "Timeout", "timeout") is { } timeout) options.Timeout = ParseSeconds(timeout, "timeout");
+        if (Read(glance, "StallTimeout", "stall_timeout") is { } stall) options.StallTimeout = ParseSeconds(stall, "stall_timeout");
+        if (Read(glance, "MinTransferRate", "min_transfer_rate") is { } rate) options.MinTransferRate = ParseLong(rate, "min_transfer_rate");
+        if (Read(glance, "TransferRateWindow", "transfer_rate_window") is { } window) options.TransferRateWindow = ParseSeconds(window, "transfer_rate_window");
+        if (Read(glance, "TotalTimeout", "total_timeout") is { } total) options.TotalTimeout = ParseSeconds(total, "total_timeout");
+        if (Read(glance, "MaxResponseSize", "max_response_size") is { } maxSize) options.MaxResponseSize = ParseLong(maxSize, "max_response_size");
         if (Read(glance, "RetryDelay", "retry_delay") is { } delay) options.RetryDelay = ParseSeconds(delay, "retry_delay");
         if (Read(glance, "FailedServerCooldown", "failed_server_cooldown") is { } cooldown) options.FailedServerCooldown = ParseSeconds(cooldown, "failed_server_cooldown");
         if (Read(glance, "Insecure", "insecure", "api_insecure") is { } insecure) options.Insecure = ParseBool(insecure, "insecure");
@@ -97,6 +102,11 @@ internal static class GlanceOptionsBinder
 
     private static int ParseInt(string text, string key) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Invalid(key, $"'{text}' is not an integer.");
+
+    private static long ParseLong(string text, string key) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw Invalid(key, $"'{text}' is not an integer.");
 

@@ -9,6 +9,9 @@ namespace NovaImage;
 /// </summary>
 internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>
 {
+    // The longest timer CancellationTokenSource.CancelAfter accepts on every target framework (int.MaxValue ms, rounded down).
+    private static readonly TimeSpan MaxTimer = TimeSpan.FromDays(24);
+
     public ValidateOptionsResult Validate(string? name, GlanceOptions options)
     {
         var failures = new List<string>();
@@ -41,6 +44,16 @@ internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>
             failures.Add($"[glance] num_retries: {options.NumRetries} is negative (0 means a single attempt).");
         if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero)
             failures.Add($"[glance] timeout: {timeout.TotalSeconds} s is not positive.");
+        if (options.StallTimeout is { } stall && (stall <= TimeSpan.Zero || stall > MaxTimer))
+            failures.Add($"[glance] stall_timeout: {stall.TotalSeconds} s is not positive or exceeds {MaxTimer.TotalDays} days.");
+        if (options.MinTransferRate < 0)
+            failures.Add($"[glance] min_transfer_rate: {options.MinTransferRate} bytes/s is negative (0 turns it off).");
+        if (options.TransferRateWindow <= TimeSpan.Zero)
+            failures.Add($"[glance] transfer_rate_window: {options.TransferRateWindow.TotalSeconds} s is not positive.");
+        if (options.TotalTimeout is { } total && (total <= TimeSpan.Zero || total > MaxTimer))
+            failures.Add($"[glance] total_timeout: {total.TotalSeconds} s is not positive or exceeds {MaxTimer.TotalDays} days.");
+        if (options.MaxResponseSize < 1024)
+            failures.Add($"[glance] max_response_size: {options.MaxResponseSize} bytes is below 1024 (Glance's smallest answers would not fit).");
         if (options.RetryDelay < TimeSpan.Zero)
             failures.Add($"[glance] retry_delay: {options.RetryDelay.TotalSeconds} s is negative.");
         if (options.FailedServerCooldown < TimeSpan.Zero)

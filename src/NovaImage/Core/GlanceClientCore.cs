@@ -48,6 +48,7 @@ public sealed class GlanceClientCore : IDisposable
         _logger = LoggerFactory.CreateLogger<GlanceClientCore>();
         Endpoints = new EndpointRotation(ResolveEndpoints(options, _logger), options.FailedServerCooldown, timeProvider ?? TimeProvider.System, _logger);
         TokenProvider = options.TokenProvider ?? new StaticTokenProvider(options.Token);
+        Bounds = ResponseBounds.From(options);
         _retrying = BuildRetryPipeline();
         _httpClients = httpClients(this);
         _owned = owned;
@@ -81,7 +82,10 @@ public sealed class GlanceClientCore : IDisposable
         HttpMessageHandler? handler = null;
         var core = new GlanceClientCore(options, adapters, self =>
         {
-            handler = new AuthTokenHandler(self.TokenProvider, self.Endpoints.Servers) { InnerHandler = primaryHandler ?? self.CreatePrimaryHandler() };
+            handler = new AuthTokenHandler(self.TokenProvider, self.Endpoints.Servers)
+            {
+                InnerHandler = new BoundedResponseHandler(self.Bounds) { InnerHandler = primaryHandler ?? self.CreatePrimaryHandler() },
+            };
             return server => self.Configure(new HttpClient(handler, disposeHandler: false), server);
         }, loggerFactory, owned: new DisposeAction(() => handler?.Dispose()));
         return core;
@@ -98,6 +102,9 @@ public sealed class GlanceClientCore : IDisposable
 
     /// <summary>Where requests get their token.</summary>
     internal IGlanceTokenProvider TokenProvider { get; }
+
+    /// <summary>The limits every response body is read under (the <see cref="BoundedResponseHandler"/> of the client's handler chain).</summary>
+    internal ResponseBounds Bounds { get; }
 
     /// <summary>The download pipeline (built on first use, so its start-up report is logged once per client).</summary>
     internal ImageDownloader Downloader => _downloader.Value;
@@ -182,7 +189,8 @@ public sealed class GlanceClientCore : IDisposable
     /// (<see cref="TransientFailures.IsTransient"/>) marks that endpoint as failed and, up to <c>num_retries</c> times,
     /// runs the attempt again on the next one (at once when another endpoint is healthy, after
     /// <see cref="GlanceOptions.RetryDelay"/> otherwise). Any failure leaves as a <see cref="GlanceException"/> naming
-    /// the image, the last endpoint, the status and the cause.
+    /// the image, the last endpoint, the status and the cause. With <see cref="GlanceOptions.TotalTimeout"/>, the whole
+    /// call (every attempt and pause) must end within it; running out is not retried.
     /// </summary>
     /// <param name="call">What is being done, for logs and errors.</param>
     /// <param name="replayable">False when the request cannot be sent again (a non-seekable upload): one attempt only.</param>
@@ -190,7 +198,10 @@ public sealed class GlanceClientCore : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     internal async Task<T> ExecuteAsync<T>(GlanceCall call, bool replayable, Func<GlanceAttempt, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        // The deadline cancels the attempt under way; the retry rule sees it as the caller's cancellation (not transient).
+        using var deadline = Options.TotalTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (Options.TotalTimeout is { } total) deadline!.CancelAfter(total);
+        var context = ResilienceContextPool.Shared.Get(deadline?.Token ?? cancellationToken);
         GlanceAttempt? current = null;
         try
         {
@@ -204,6 +215,14 @@ public sealed class GlanceClientCore : IDisposable
                 Endpoints.ReportSuccess(server);
                 return result;
             }, context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            var server = current?.Server ?? Endpoints.Servers[0];
+            GlanceLog.DoneTrying(_logger, call.Name, server, GlanceErrorTranslator.Cause(ex), current?.Number ?? 0);
+            throw new GlanceConnectionFailedException(
+                $"Glance {call.Name}: no complete answer within the total timeout of {Options.TotalTimeout!.Value.TotalSeconds:0.###} s (total_timeout), after {current?.Number ?? 0} attempt(s)",
+                new GlanceErrorContext(call.ImageId, server, null, GlanceErrorTranslator.Cause(ex)), ex);
         }
         catch (Exception ex) when (current is not null && TransientFailures.IsTransient(ex, cancellationToken))
         {

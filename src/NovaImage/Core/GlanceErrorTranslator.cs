@@ -46,6 +46,9 @@ internal static partial class GlanceErrorTranslator
         // Raised by the client's own handlers or request bodies (a token that cannot be sent, an upload longer than
         // promised); HttpClient and Refit wrap what they throw.
         _ when Inner(exception) is { } inner => inner,
+        ResponseTooLargeException or ApiException { InnerException: ResponseTooLargeException } => new GlanceServerException(
+            $"Glance {call.Name}: {(exception as ResponseTooLargeException ?? (ResponseTooLargeException)exception.InnerException!).Message}",
+            new GlanceErrorContext(call.ImageId, server), exception),
         ApiException api => FromResponse(call.Name, call.ImageId, server, api.StatusCode, api.Content, api.Headers, api),
         HttpRequestException { StatusCode: { } status } => FromResponse(call.Name, call.ImageId, server, status, null, null, exception),
         System.Text.Json.JsonException => new GlanceServerException($"Glance {call.Name}: the answer could not be read ({exception.Message})", new GlanceErrorContext(call.ImageId, server), exception),
@@ -88,6 +91,7 @@ internal static partial class GlanceErrorTranslator
     public static string Cause(Exception exception) => exception switch
     {
         ApiRequestException { InnerException: { } inner } => Cause(inner),
+        ApiException { InnerException: { } inner } => Cause(inner),
         ApiException api => $"HTTP {(int)api.StatusCode} {api.ReasonPhrase}",
         HttpRequestException { StatusCode: { } code } => $"HTTP {(int)code}",
         HttpRequestException http => http.InnerException?.Message is { } inner ? $"{http.Message} {inner}" : http.Message,

@@ -17,6 +17,9 @@ internal sealed class ListingLimit(ImageQuery? query)
         return q.Limit is { } limit && (pageSize is null || limit < pageSize) ? limit : pageSize;
     }
 
+    /// <summary>How many images are still wanted (null: all).</summary>
+    public int? Remaining => _remaining;
+
     /// <summary>Counts one yielded image; true when it was the last one wanted.</summary>
     public bool Yielded() => _remaining is { } remaining && (_remaining = remaining - 1) == 0;
 }

@@ -16,6 +16,8 @@ internal static class TransientFailures
         _ when GlanceErrorTranslator.Inner(exception) is not null => false,
         // Refit wraps what HttpClient threw before any response arrived.
         ApiRequestException { InnerException: { } inner } => IsTransient(inner, callerToken),
+        // Refit wraps what failed while it read a body (a stall, a broken stream, an oversized answer) with the 2xx status.
+        ApiException { InnerException: { } inner } => IsTransient(inner, callerToken),
         ApiException api => api.StatusCode == HttpStatusCode.ServiceUnavailable,
         HttpRequestException http => http.StatusCode is null or HttpStatusCode.ServiceUnavailable,
         // A response body that broke or ended short (reads of the destination never raise this: see ImageDownloader).

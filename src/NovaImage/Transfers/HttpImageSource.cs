@@ -98,7 +98,8 @@ internal class HttpImageSource
     {
         // v1: a plain response, read with headers only.
         public static Answer From(HttpResponseMessage response) =>
-            new(response.StatusCode, response.Headers, response.Content.Headers, response.Content.ReadAsStreamAsync,
+            new(response.StatusCode, response.Headers, response.Content.Headers,
+                async ct => BoundedReadStream.AllowAnySize(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false)),
                 async ct => await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false), response);
 
         // v2: a Refit stream response; with no HTTP answer at all, Refit reports in it what the send threw: a transport
@@ -111,7 +112,7 @@ internal class HttpImageSource
                 response.Dispose();
                 throw (Exception?)response.Error ?? new HttpRequestException("Glance sent no response.");
             }
-            return new(status, response.Headers, response.ContentHeaders, _ => Task.FromResult(response.Content ?? Stream.Null),
+            return new(status, response.Headers, response.ContentHeaders, _ => Task.FromResult(BoundedReadStream.AllowAnySize(response.Content ?? Stream.Null)),
                 _ => Task.FromResult((response.Error as Refit.ApiException)?.Content), response);
         }
     }

@@ -8,7 +8,7 @@ internal sealed partial class ImageDownloader
     /// One download's state across its attempts: the pooled buffer, the verifier (hash state and verified offset),
     /// how many bytes the sink already holds, and progress. Each attempt copies one response into the sink.
     /// </summary>
-    private sealed class Transfer(ImageDownloader owner, Image image, string sourceName, Stream sink, DownloadOptions options, bool supportsRange) : IDisposable
+    private sealed class Transfer(Image image, string sourceName, Stream sink, DownloadOptions options, bool supportsRange) : IDisposable
     {
         private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         private readonly TransferProgressReporter _progress = new(options.Progress, image.Size);
@@ -24,7 +24,7 @@ internal sealed partial class ImageDownloader
 
         /// <summary>Copies <paramref name="response"/> into the sink, verifying; returns once the whole image is verified.</summary>
         /// <exception cref="IOException">The stream broke or ended short (another attempt may resume it).</exception>
-        /// <exception cref="TimeoutException">No data arrived within the idle timeout.</exception>
+        /// <exception cref="TimeoutException">The data stalled or arrived too slowly (see <see cref="Core.BoundedReadStream"/>).</exception>
         public async Task<CopyOutcome> CopyAsync(ImageDataResponse response, int attempt, CancellationToken cancellationToken)
         {
             if (_verifier is null || (response.Offset == 0 && _verifier.Position > 0))
@@ -44,10 +44,9 @@ internal sealed partial class ImageDownloader
             }
 
             var verifier = _verifier;
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             while (true)
             {
-                var read = await ReadAsync(response.Content, idle, cancellationToken).ConfigureAwait(false);
+                var read = await response.Content.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false);
                 if (read == 0) break;
                 var start = verifier.Position;
                 var replay = (int)Math.Clamp(_written - start, 0, read); // bytes the sink already has
@@ -86,21 +85,6 @@ internal sealed partial class ImageDownloader
         {
             _verifier?.Dispose();
             ArrayPool<byte>.Shared.Return(_buffer);
-        }
-
-        // HttpClient's timeout stops at the response headers; a body that stalls would hang the download for good.
-        // Each read must bring data within the idle timeout (the timer restarts on every read).
-        private async ValueTask<int> ReadAsync(Stream content, CancellationTokenSource idle, CancellationToken cancellationToken)
-        {
-            try
-            {
-                idle.CancelAfter(owner._idleTimeout);
-                return await content.ReadAsync(_buffer, idle.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"No image data arrived for {owner._idleTimeout.TotalSeconds:0.#} s", ex);
-            }
         }
 
         private async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)

@@ -19,13 +19,9 @@ internal sealed partial class ImageDownloader
     /// <summary>Suffix of the temporary files written beside a destination (hidden: their name starts with a dot).</summary>
     public const string TempFileSuffix = DestinationFile.TempFileSuffix;
 
-    /// <summary>How long a read of image data may wait for bytes when <see cref="GlanceOptions.Timeout"/> is not set (HttpClient's default timeout).</summary>
-    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(100);
-
     private readonly GlanceClientCore _core;
     private readonly Dictionary<string, IDirectStoreAdapter> _adapters;
     private readonly ILogger _logger;
-    private readonly TimeSpan _idleTimeout;
 
     /// <summary>Creates the downloader of <paramref name="core"/>'s client with its direct-store adapters by URL scheme.</summary>
     public ImageDownloader(GlanceClientCore core, Dictionary<string, IDirectStoreAdapter> adapters)
@@ -33,7 +29,6 @@ internal sealed partial class ImageDownloader
         _core = core;
         _adapters = adapters;
         _logger = core.LoggerFactory.CreateLogger<ImageDownloader>();
-        _idleTimeout = core.Options.Timeout is { } timeout && timeout > TimeSpan.Zero ? timeout : DefaultIdleTimeout;
 
         UnservedSchemes = core.Options.AllowedDirectUrlSchemes
             .Select(s => s.Trim().ToLowerInvariant())
@@ -157,8 +152,9 @@ internal sealed partial class ImageDownloader
                     else
                     {
                         // One attempt: a direct copy that fails falls back to the next location, then HTTP.
-                        copy = new Transfer(this, image, opened.Description, destination.Stream, options, supportsRange: false);
-                        var response = new ImageDataResponse(stream, 0, server: null);
+                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false);
+                        // The store's reads get the same stall and rate bounds as HTTP bodies (a hung mount must not hang the download).
+                        var response = new ImageDataResponse(BoundedReadStream.AllowAnySize(new BoundedReadStream(stream, _core.Bounds, null)), 0, server: null);
                         await using (response.ConfigureAwait(false))
                         {
                             var outcome = await copy.CopyAsync(response, 1, cancellationToken).ConfigureAwait(false);
@@ -210,7 +206,7 @@ internal sealed partial class ImageDownloader
     // Every HTTP attempt goes through the core: its endpoint rotation, its retry rule, its error translation.
     private async Task<CopyOutcome> CopyOverHttpAsync(Image image, HttpImageSource http, Stream sink, DownloadOptions options, CancellationToken cancellationToken)
     {
-        using var transfer = new Transfer(this, image, "Glance", sink, options, http.SupportsRange);
+        using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange);
         try
         {
             return await _core.ExecuteAsync(new GlanceCall(ImageOperation.Download, image.Id), true, async (attempt, ct) =>

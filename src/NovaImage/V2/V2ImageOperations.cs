@@ -32,9 +32,9 @@ public static class V2ImageOperations
         var call = new GlanceCall(ImageOperation.List);
         var followed = new HashSet<string>(StringComparer.Ordinal);
         var page = await core.ExecuteAsync(call, true,
-            (attempt, ct) => attempt.Api<IGlanceV2Api>().ListImagesAsync(filter.Limit, filter.Marker, filter.SortKeys, filter.SortDirs, null, filter.Name, filter.Id, filter.Status,
+            (attempt, ct) => StreamedListingPage.ReadAsync(attempt, total.Remaining, (api, ct) => api.ListImagesAsync(filter.Limit, filter.Marker, filter.SortKeys, filter.SortDirs, null, filter.Name, filter.Id, filter.Status,
                 filter.Visibility, filter.MemberStatus, filter.Owner, filter.Protected, filter.OsHidden, null, null, filter.ContainerFormat,
-                filter.DiskFormat, filter.CreatedAt, filter.UpdatedAt, filter.SizeMin, filter.SizeMax, filter.Tags, filter.Properties, ct),
+                filter.DiskFormat, filter.CreatedAt, filter.UpdatedAt, filter.SizeMin, filter.SizeMax, filter.Tags, filter.Properties, ct), ct),
             cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -53,7 +53,7 @@ public static class V2ImageOperations
                         $"Glance {call.Name}: the server's next link names a page this listing already read ({followed.Count} page(s) after the first); stopping instead of reading the same pages forever",
                         new GlanceErrorContext(Server: attempt.Server));
                 }
-                return attempt.Api<IGlanceV2Api>().ListImagesNextPageAsync(GlanceV2Client.ResolveLink(attempt.Server, next), ct);
+                return StreamedListingPage.ReadAsync(attempt, total.Remaining, (api, ct) => api.ListImagesNextPageAsync(GlanceV2Client.ResolveLink(attempt.Server, next), ct), ct);
             }, cancellationToken).ConfigureAwait(false);
             followed.Add(next);
         }

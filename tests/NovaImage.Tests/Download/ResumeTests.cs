@@ -105,6 +105,20 @@ public sealed class ResumeTests : DownloadTestBase
     }
 
     [Fact]
+    public async Task ImageDataIsNotBoundedByTheMetadataAnswerSizeLimit()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        var options = HttpOnly();
+        options.MaxResponseSize = 64 * 1024;
+
+        var result = await Downloader(options).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination());
+
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+    }
+
+    [Fact]
     public async Task ARestartThatReReadsDifferentBytesThanThoseWrittenIsAnIntegrityError()
     {
         // Attempt 1 delivers a corrupted first byte, then the connection breaks; attempt 2 (no ranges) re-reads the

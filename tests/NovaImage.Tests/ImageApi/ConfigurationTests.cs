@@ -83,6 +83,31 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void The_response_bounds_bind_from_nova_conf_and_the_stall_timeout_falls_back_to_timeout()
+    {
+        var bounds = ImageApiHost.Create(NovaConf("""
+            [glance]
+            api_servers = http://glance:9292
+            stall_timeout = 7.5
+            min_transfer_rate = 2048
+            transfer_rate_window = 45
+            total_timeout = 600
+            max_response_size = 1048576
+            """));
+        var defaults = ImageApiHost.Create(NovaConf("""
+            [glance]
+            api_servers = http://glance:9292
+            timeout = 20
+            """));
+
+        Assert.Equal(new NovaImage.Core.ResponseBounds(TimeSpan.FromSeconds(7.5), 2048, TimeSpan.FromSeconds(45), 1048576), bounds.Core.Bounds);
+        Assert.Equal(TimeSpan.FromSeconds(600), Options(bounds).TotalTimeout);
+        // Nova's timeout is glanceclient's per-read socket timeout: it is the stall timeout unless stall_timeout is set.
+        Assert.Equal(new NovaImage.Core.ResponseBounds(TimeSpan.FromSeconds(20), 1024, TimeSpan.FromSeconds(30), 16 * 1024 * 1024), defaults.Core.Bounds);
+        Assert.Null(Options(defaults).TotalTimeout);
+    }
+
+    [Fact]
     public async Task Appsettings_json_binds_the_Glance_section_with_PascalCase_keys()
     {
         var config = AppSettings($$"""
@@ -163,6 +188,13 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("num_retries = many", "num_retries")]
     [InlineData("timeout = 0", "timeout")]
     [InlineData("api_version = 3", "api_version")]
+    [InlineData("stall_timeout = 0", "stall_timeout")]
+    [InlineData("min_transfer_rate = -1", "min_transfer_rate")]
+    [InlineData("min_transfer_rate = fast", "min_transfer_rate")]
+    [InlineData("transfer_rate_window = 0", "transfer_rate_window")]
+    [InlineData("total_timeout = -5", "total_timeout")]
+    [InlineData("total_timeout = 1e10", "total_timeout")]
+    [InlineData("max_response_size = 100", "max_response_size")]
     [InlineData("insecure = maybe", "insecure")]
     [InlineData("allowed_direct_url_schemes = file, 9p:", "allowed_direct_url_schemes")]
     public void Invalid_values_fail_at_start_naming_the_key(string line, string key)
