@@ -29,8 +29,10 @@ internal static class V2ImageMapper
         // v2 never returns deleted images (mapping §1 "Deleted").
         Deleted = false,
         DeletedAt = null,
-        Tags = g.Tags,
-        Locations = g.Locations?.Select(l => new ImageLocation(l.Url, Strings(l.Metadata))).ToList() ?? [],
+        // A server can send null (or, through the source-generated reader, omit) what the model declares non-null:
+        // read those as empty, and drop a location that has no URL, so no consumer meets a null it was promised not to.
+        Tags = g.Tags ?? [],
+        Locations = g.Locations?.Where(l => l?.Url is not null).Select(l => new ImageLocation(l.Url, Strings(l.Metadata ?? []))).ToList() ?? [],
         DirectUrl = g.DirectUrl,
         Stores = g.Stores,
         // Everything the image schema does not call a base field arrives as extension data: the free-form properties.
