@@ -80,6 +80,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     public static Func<HttpRequest, int, ProxyFault?> StallImageData(long bytes, int times = int.MaxValue) =>
         (request, index) => request.Path.Value!.EndsWith("/file", StringComparison.Ordinal) && index < times ? new ProxyFault(bytes, Stall: true) : null;
 
+    /// <summary>Inverts the byte at <paramref name="offset"/> of every <c>/file</c> response (image data) and relays the rest unchanged, for the first <paramref name="times"/> such requests.</summary>
+    public static Func<HttpRequest, int, ProxyFault?> FlipImageDataByte(long offset, int times = int.MaxValue) =>
+        (request, index) => request.Path.Value!.EndsWith("/file", StringComparison.Ordinal) && index < times ? new ProxyFault(offset, Stall: false, Flip: true) : null;
+
     private async Task RelayAsync(HttpContext context)
     {
         var request = context.Request;
@@ -114,6 +118,14 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         int read;
         while ((read = await body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
         {
+            if (fault is { Flip: true } flip)
+            {
+                if (flip.AfterBytes >= sent && flip.AfterBytes < sent + read) buffer[flip.AfterBytes - sent] ^= 0xFF;
+                sent += read;
+                Update(entry, r => r with { BodyBytesSent = sent });
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted).ConfigureAwait(false);
+                continue;
+            }
             var n = fault is { } f ? (int)Math.Min(read, f.AfterBytes - sent) : read;
             sent += n;
             var cut = fault is { } limit && sent >= limit.AfterBytes;
