@@ -84,6 +84,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     public static Func<HttpRequest, int, ProxyFault?> FlipImageDataByte(long offset, int times = int.MaxValue) =>
         (request, index) => request.Path.Value!.EndsWith("/file", StringComparison.Ordinal) && index < times ? new ProxyFault(offset, Stall: false, Flip: true) : null;
 
+    /// <summary>Answers <c>503 Service Unavailable</c> (without relaying) to the first <paramref name="times"/> requests of each method and path.</summary>
+    public static Func<HttpRequest, int, ProxyFault?> ServiceUnavailable(int times = int.MaxValue) =>
+        (_, index) => index < times ? new ProxyFault(0, Stall: false, Status: 503) : null;
+
     private async Task RelayAsync(HttpContext context)
     {
         var request = context.Request;
@@ -93,6 +97,13 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         // Recorded before anything is relayed: the client cannot see an answer (or a cut) the record does not show yet.
         var entry = Record(new ProxiedRequest(request.Method, request.Path + request.QueryString,
             request.Headers.Range.ToString() is { Length: > 0 } range ? range : null, Status: null, BodyBytesSent: 0, Cut: false));
+
+        if (fault is { Status: { } status })
+        {
+            Update(entry, r => r with { Status = status });
+            context.Response.StatusCode = status;
+            return;
+        }
 
         using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
