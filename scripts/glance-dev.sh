@@ -73,6 +73,8 @@ install_missing() {
   local pkgs=() i
   [ "$(dpkg-query -W -f='${db:Status-Status}' python3-glance 2>/dev/null)" = installed ] || pkgs+=(python3-glance)
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+  # The TLS tests put stunnel (TestSupport's TlsFrontend) in front of this Glance.
+  command -v stunnel4 >/dev/null 2>&1 || pkgs+=(stunnel4)
   [ ${#pkgs[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "need root to install ${pkgs[*]} (apt-get)"
   log "installing ${pkgs[*]} with apt-get (--no-install-recommends; a few minutes on a fresh machine) ..."

@@ -248,8 +248,15 @@ public sealed class GlanceClientCore : IDisposable
             throw new FeatureNotSupportedException($"Glance {operation}: {problem}", new GlanceErrorContext(imageId, Endpoints.Servers[0]));
     }
 
-    /// <summary>The primary handler of this client's <see cref="HttpClient"/>s: TLS as configured.</summary>
-    internal HttpMessageHandler CreatePrimaryHandler() => TlsHandlerFactory.Create(Options);
+    /// <summary>
+    /// The primary handler of this client's <see cref="HttpClient"/>s: TLS as configured. With <c>insecure</c>, every
+    /// handler built logs a warning, so the setting cannot be forgotten in a long-running service's logs.
+    /// </summary>
+    internal HttpMessageHandler CreatePrimaryHandler()
+    {
+        if (Options.Insecure) GlanceLog.InsecureTls(_logger, string.Join(", ", Endpoints.Servers));
+        return TlsHandlerFactory.Create(Options);
+    }
 
     /// <summary>Points a client at <paramref name="server"/> with the configured timeout.</summary>
     internal HttpClient Configure(HttpClient http, Uri server)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Authentication;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Refit;
@@ -46,6 +47,10 @@ internal static partial class GlanceErrorTranslator
         // Raised by the client's own handlers or request bodies (a token that cannot be sent, an upload longer than
         // promised); HttpClient and Refit wrap what they throw.
         _ when Inner(exception) is { } inner => inner,
+        _ when TlsFailure(exception) is { } tls => new GlanceConnectionFailedException(
+            $"Glance {call.Name}: the TLS connection to {server.GetLeftPart(UriPartial.Authority)} failed: its certificate was not trusted " +
+            $"or the TLS handshake was refused ({tls.Message}); set cafile to the CA that signed the server's certificate",
+            new GlanceErrorContext(call.ImageId, server, null, tls.Message), exception),
         ResponseTooLargeException or ApiException { InnerException: ResponseTooLargeException } => new GlanceServerException(
             $"Glance {call.Name}: {(exception as ResponseTooLargeException ?? (ResponseTooLargeException)exception.InnerException!).Message}",
             new GlanceErrorContext(call.ImageId, server), exception),
@@ -70,6 +75,17 @@ internal static partial class GlanceErrorTranslator
     {
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
             if (inner is GlanceException glance) return glance;
+        return null;
+    }
+
+    /// <summary>
+    /// The TLS handshake failure (an untrusted or mismatched server certificate, a refused client certificate) that
+    /// HttpClient or Refit wrapped in <paramref name="exception"/>, if any.
+    /// </summary>
+    public static AuthenticationException? TlsFailure(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+            if (inner is AuthenticationException tls) return tls;
         return null;
     }
 

@@ -38,4 +38,8 @@ internal static partial class GlanceLog
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning,
         Message = "Glance at {Server} advertises no CURRENT or SUPPORTED API version this client speaks; using its DEPRECATED API {Version} (set [glance] api_version to choose explicitly)")]
     public static partial void DeprecatedVersionSelected(ILogger logger, ApiVersion version, Uri server);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
+        Message = "TLS certificate verification is off for Glance at {Servers} (insecure = true): anyone on the path can read and change the traffic, token included")]
+    public static partial void InsecureTls(ILogger logger, string servers);
 }

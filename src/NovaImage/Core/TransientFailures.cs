@@ -14,6 +14,8 @@ internal static class TransientFailures
     {
         // The client's own verdict (e.g. an upload body longer than promised), wrapped by HttpClient or Refit.
         _ when GlanceErrorTranslator.Inner(exception) is not null => false,
+        // A certificate the client does not trust stays untrusted: retrying only repeats the refusal.
+        _ when GlanceErrorTranslator.TlsFailure(exception) is not null => false,
         // Refit wraps what HttpClient threw before any response arrived.
         ApiRequestException { InnerException: { } inner } => IsTransient(inner, callerToken),
         // Refit wraps what failed while it read a body (a stall, a broken stream, an oversized answer) with the 2xx status.
