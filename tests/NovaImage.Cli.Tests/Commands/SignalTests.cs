@@ -14,6 +14,10 @@ namespace NovaImage.Cli.Tests.Commands;
 public sealed class SignalTests : IDisposable
 {
     private const string PartialSuffix = ".novaimage-partial";
+
+    // A signal ignored by whoever started the test run (nohup ignores SIGHUP, a shell's `cmd &` ignores SIGINT) stays
+    // ignored in every child, and the CLI rightly leaves an inherited SIG_IGN alone: start it with the defaults.
+    private static readonly string[] DefaultSignals = ["--default-signal=INT,HUP,TERM"];
     private readonly TempFiles _files = new();
     private readonly string _downloads;
 
@@ -28,7 +32,7 @@ public sealed class SignalTests : IDisposable
         var id = await UploadAsync();
         await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.StallImageData(64 * 1024));
         var destination = Path.Combine(_downloads, "image.raw");
-        using var cli = ProcessRunner.Start("dotnet", [Repository.CliDll, "image", "download", id, "--file", destination],
+        using var cli = ProcessRunner.Start("env", [.. DefaultSignals, "dotnet", Repository.CliDll, "image", "download", id, "--file", destination],
             environment: Environment(proxy.Endpoint));
 
         await WaitForPartialFileAsync(cli);
@@ -48,7 +52,7 @@ public sealed class SignalTests : IDisposable
         var destination = Path.Combine(_downloads, "image.raw");
         var typescript = _files.PathOf("terminal.txt");
         // util-linux `script` gives the CLI a pseudo-terminal, so the progress bar is drawn (and the cursor hidden).
-        using var script = ProcessRunner.Start("script", ["-qec", $"dotnet '{Repository.CliDll}' image download {id} --file '{destination}'", typescript],
+        using var script = ProcessRunner.Start("script", ["-qec", $"env {string.Join(' ', DefaultSignals)} dotnet '{Repository.CliDll}' image download {id} --file '{destination}'", typescript],
             environment: new Dictionary<string, string?>(Environment(proxy.Endpoint)) { ["TERM"] = "xterm-256color" });
 
         await WaitForPartialFileAsync(script);

@@ -15,7 +15,8 @@ namespace NovaImage.TestSupport.Proxy;
 /// status) and recorded; a rule decides, per request, after how many response-body bytes to abort the connection.
 /// A request is recorded when it arrives and its record is updated before each thing the client can observe (the
 /// status, every body chunk, the cut), so a test that reads <see cref="Requests"/> after the client saw a response,
-/// or its cut, always finds that request recorded at least that far.
+/// or its cut, always finds that request recorded at least that far. It can be stopped (a server going down: connections
+/// cut, the port closed) and restarted on the same port.
 /// </summary>
 public sealed class FaultInjectingProxy : IAsyncDisposable
 {
@@ -24,12 +25,12 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         "Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "Upgrade", "TE", "Trailer", "Host",
     };
 
-    private readonly WebApplication _app;
     private readonly HttpClient _upstream;
     private readonly Func<HttpRequest, int, ProxyFault?> _fault;
     private readonly Lock _gate = new();
     private readonly List<ProxiedRequest> _requests = [];
     private readonly ConcurrentDictionary<string, int> _seen = new();
+    private WebApplication? _app;
 
     private FaultInjectingProxy(Uri upstream, Func<HttpRequest, int, ProxyFault?> fault)
     {
@@ -39,11 +40,6 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             BaseAddress = upstream,
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.Run(RelayAsync);
     }
 
     /// <summary>The proxy's own endpoint (use it instead of Glance's).</summary>
@@ -66,10 +62,40 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     public static async Task<FaultInjectingProxy> StartAsync(Uri upstream, Func<HttpRequest, int, ProxyFault?> fault)
     {
         var proxy = new FaultInjectingProxy(upstream, fault);
-        await proxy._app.StartAsync().ConfigureAwait(false);
-        var address = proxy._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        proxy.Endpoint = new Uri(address);
+        proxy.Endpoint = await proxy.ListenAsync("http://127.0.0.1:0").ConfigureAwait(false);
         return proxy;
+    }
+
+    /// <summary>
+    /// Stops listening, as a server that goes down does: connections in flight are cut, new ones are refused (the port
+    /// is closed) until <see cref="RestartAsync"/>. The request record and the per-path counts are kept.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var app = _app ?? throw new InvalidOperationException("The proxy is not running.");
+        _app = null;
+        // A cancelled token makes the server abort what is in flight instead of waiting for it to finish.
+        await app.StopAsync(new CancellationToken(canceled: true)).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Listens again on the same <see cref="Endpoint"/> after <see cref="StopAsync"/>.</summary>
+    public async Task RestartAsync()
+    {
+        if (_app is not null) throw new InvalidOperationException("The proxy is running.");
+        await ListenAsync(Endpoint.AbsoluteUri).ConfigureAwait(false);
+    }
+
+    private async Task<Uri> ListenAsync(string url)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        var app = builder.Build();
+        app.Run(RelayAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        _app = app;
+        return new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     /// <summary>Cuts every response whose path ends with <c>/file</c> (image data) after <paramref name="bytes"/> body bytes, for the first <paramref name="times"/> such requests.</summary>
@@ -174,8 +200,12 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        if (_app is { } app)
+        {
+            await app.StopAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+
         _upstream.Dispose();
     }
 }
