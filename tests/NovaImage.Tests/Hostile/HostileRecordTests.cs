@@ -124,4 +124,34 @@ public sealed class HostileRecordTests
         Assert.Equal(glance.Endpoint, error.Server);
         Assert.Single(glance.Requests);
     }
+
+    [Fact]
+    public async Task A_huge_response_header_is_a_typed_error_naming_the_server_and_a_download_writes_nothing()
+    {
+        await using var glance = await FakeGlance.StartAsync((context, _) =>
+        {
+            context.Response.Headers["X-Padding"] = new string('x', 1024 * 1024);
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync(Record(3, "900150983cd24fb0d6963f7d28e17f72"));
+        });
+        using var api = Client(glance.Endpoint);
+        var directory = Directory.CreateTempSubdirectory("novaimage-hostile-");
+        try
+        {
+            // HttpClient refuses headers over 64 KiB before anything is read; like any failed exchange it is retried,
+            // so the bound is num_retries + 1 requests per call.
+            var shown = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => api.GetImageAsync(ImageId));
+            var downloaded = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => api.DownloadToFileAsync(ImageId, Path.Combine(directory.FullName, "image.raw")));
+
+            Assert.All([shown, downloaded], e => Assert.Equal(glance.Endpoint, e.Server));
+            Assert.All([shown, downloaded], e => Assert.Equal(ImageId, e.ImageId));
+            Assert.All([shown, downloaded], e => Assert.Contains("response headers length exceeded", e.Message, StringComparison.Ordinal));
+            Assert.Equal(6, glance.Requests.Count);
+            Assert.Empty(directory.GetFileSystemInfos());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
