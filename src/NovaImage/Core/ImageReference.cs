@@ -12,8 +12,8 @@ internal static partial class ImageReference
     public static string Resolve(string imageIdOrHref, IReadOnlyList<Uri> servers)
     {
         ArgumentNullException.ThrowIfNull(imageIdOrHref);
-        // Image ids never contain '/': anything else is passed on as the server's to judge.
-        if (!imageIdOrHref.Contains('/', StringComparison.Ordinal)) return imageIdOrHref;
+        // Image ids never contain '/': anything else is passed on as the server's to judge, unless it is a dot segment.
+        if (!imageIdOrHref.Contains('/', StringComparison.Ordinal)) return PathSegment.Require(imageIdOrHref, "image id", null);
         if (!Uri.TryCreate(imageIdOrHref, UriKind.Absolute, out var href) || href.Scheme is not ("http" or "https")
             || Href().Match(href.AbsolutePath) is not { Success: true } match)
         {
@@ -27,7 +27,7 @@ internal static partial class ImageReference
             if (GlanceOrigin.Same(server, href)
                 && string.Equals(server.AbsolutePath.TrimEnd('/'), prefix, StringComparison.Ordinal))
             {
-                return id;
+                return PathSegment.Require(id, "image id", null);
             }
         }
         throw new InvalidImageRequestException(

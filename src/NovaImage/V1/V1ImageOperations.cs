@@ -137,7 +137,7 @@ public static class V1ImageOperations
     public static Task<ImageMember> AddMemberAsync(GlanceClientCore core, string imageId, string memberId, CancellationToken cancellationToken) =>
         core.ExecuteAsync<IGlanceV1Api, ImageMember>(ImageOperation.AddMember, imageId, async (api, ct) =>
         {
-            using var response = await api.AddMemberAsync(imageId, memberId, ct).ConfigureAwait(false);
+            using var response = await api.AddMemberAsync(imageId, PathSegment.Require(memberId, "member id", imageId), ct).ConfigureAwait(false);
             await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
             return V1ImageMapper.ToMember(imageId, new V1Member { MemberId = memberId });
         }, cancellationToken);
@@ -146,7 +146,7 @@ public static class V1ImageOperations
     public static Task RemoveMemberAsync(GlanceClientCore core, string imageId, string memberId, CancellationToken cancellationToken) =>
         core.ExecuteAsync<IGlanceV1Api>(ImageOperation.RemoveMember, imageId, async (api, ct) =>
         {
-            using var response = await api.RemoveMemberAsync(imageId, memberId, ct).ConfigureAwait(false);
+            using var response = await api.RemoveMemberAsync(imageId, PathSegment.Require(memberId, "member id", imageId), ct).ConfigureAwait(false);
             await response.EnsureSuccessStatusCodeAsync().ConfigureAwait(false);
         }, cancellationToken);
 

@@ -148,11 +148,11 @@ public static class V2ImageOperations
 
     /// <summary>Tag: <c>PUT /v2/images/{id}/tags/{tag}</c>.</summary>
     public static Task AddTagAsync(GlanceClientCore core, string imageId, string tag, CancellationToken cancellationToken) =>
-        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.AddTag, imageId, (api, ct) => api.AddTagAsync(imageId, tag, ct), cancellationToken);
+        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.AddTag, imageId, (api, ct) => api.AddTagAsync(imageId, PathSegment.Require(tag, "tag", imageId), ct), cancellationToken);
 
     /// <summary>Untag: <c>DELETE /v2/images/{id}/tags/{tag}</c>.</summary>
     public static Task RemoveTagAsync(GlanceClientCore core, string imageId, string tag, CancellationToken cancellationToken) =>
-        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.RemoveTag, imageId, (api, ct) => api.RemoveTagAsync(imageId, tag, ct), cancellationToken);
+        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.RemoveTag, imageId, (api, ct) => api.RemoveTagAsync(imageId, PathSegment.Require(tag, "tag", imageId), ct), cancellationToken);
 
     /// <summary>Share: <c>POST /v2/images/{id}/members</c>.</summary>
     public static Task<ImageMember> AddMemberAsync(GlanceClientCore core, string imageId, string memberId, CancellationToken cancellationToken) =>
@@ -161,7 +161,7 @@ public static class V2ImageOperations
 
     /// <summary>Unshare: <c>DELETE /v2/images/{id}/members/{member}</c>.</summary>
     public static Task RemoveMemberAsync(GlanceClientCore core, string imageId, string memberId, CancellationToken cancellationToken) =>
-        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.RemoveMember, imageId, (api, ct) => api.RemoveMemberAsync(imageId, memberId, ct), cancellationToken);
+        core.ExecuteAsync<IGlanceV2Api>(ImageOperation.RemoveMember, imageId, (api, ct) => api.RemoveMemberAsync(imageId, PathSegment.Require(memberId, "member id", imageId), ct), cancellationToken);
 
     /// <summary>Members: <c>GET /v2/images/{id}/members</c>.</summary>
     public static Task<IReadOnlyList<ImageMember>> ListMembersAsync(GlanceClientCore core, string imageId, CancellationToken cancellationToken) =>
@@ -171,7 +171,7 @@ public static class V2ImageOperations
     /// <summary>Accept/reject: <c>PUT /v2/images/{id}/members/{member}</c>.</summary>
     public static Task<ImageMember> SetMemberStatusAsync(GlanceClientCore core, string imageId, string memberId, MemberStatus status, CancellationToken cancellationToken) =>
         core.ExecuteAsync<IGlanceV2Api, ImageMember>(ImageOperation.SetMemberStatus, imageId,
-            async (api, ct) => V2ImageMapper.ToMember(await api.UpdateMemberStatusAsync(imageId, memberId, new GlanceMemberStatusUpdate(GlanceText.Format(status)), ct).ConfigureAwait(false)),
+            async (api, ct) => V2ImageMapper.ToMember(await api.UpdateMemberStatusAsync(imageId, PathSegment.Require(memberId, "member id", imageId), new GlanceMemberStatusUpdate(GlanceText.Format(status)), ct).ConfigureAwait(false)),
             cancellationToken);
 
     /// <summary>Import: <c>POST /v2/images/{id}/import</c> (v2.6+; stores need multi-store, v2.8+).</summary>
