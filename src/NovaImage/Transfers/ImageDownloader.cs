@@ -22,6 +22,7 @@ internal sealed partial class ImageDownloader
     private readonly GlanceClientCore _core;
     private readonly Dictionary<string, IDirectStoreAdapter> _adapters;
     private readonly ILogger _logger;
+    private readonly HashSet<string> _allowedSchemes; // allowed_direct_url_schemes, trimmed, read once per client
 
     /// <summary>Creates the downloader of <paramref name="core"/>'s client with its direct-store adapters by URL scheme.</summary>
     public ImageDownloader(GlanceClientCore core, Dictionary<string, IDirectStoreAdapter> adapters)
@@ -30,10 +31,10 @@ internal sealed partial class ImageDownloader
         _adapters = adapters;
         _logger = core.LoggerFactory.CreateLogger<ImageDownloader>();
 
-        UnservedSchemes = core.Options.AllowedDirectUrlSchemes
-            .Select(s => s.Trim().ToLowerInvariant())
-            .Where(s => s.Length > 0 && !_adapters.ContainsKey(s))
-            .Distinct()
+        _allowedSchemes = core.Options.AllowedDirectUrlSchemes.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        UnservedSchemes = _allowedSchemes
+            .Select(s => s.ToLowerInvariant())
+            .Where(s => !_adapters.ContainsKey(s))
             .ToArray();
         foreach (var scheme in UnservedSchemes) Log.SchemeWithoutAdapter(_logger, scheme);
     }
@@ -116,8 +117,7 @@ internal sealed partial class ImageDownloader
     private async Task<DownloadResult?> TryDirectStoreAsync(
         Image image, DestinationFile destination, DownloadOptions options, List<string> notUsed, CancellationToken cancellationToken)
     {
-        var allowed = _core.Options.AllowedDirectUrlSchemes.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (allowed.Count == 0)
+        if (_allowedSchemes.Count == 0)
         {
             notUsed.Add("no direct URL scheme is allowed (AllowedDirectUrlSchemes is empty)");
             return null;
@@ -134,7 +134,7 @@ internal sealed partial class ImageDownloader
         {
             var scheme = SchemeOf(location.Url);
             string? refusal = null;
-            if (scheme is null || !allowed.Contains(scheme))
+            if (scheme is null || !_allowedSchemes.Contains(scheme))
                 refusal = $"scheme '{scheme}' is not in AllowedDirectUrlSchemes";
             else if (!_adapters.TryGetValue(scheme, out var adapter))
                 refusal = $"no direct-store adapter is registered for scheme '{scheme}'";
