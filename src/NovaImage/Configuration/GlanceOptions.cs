@@ -100,6 +100,15 @@ public sealed class GlanceOptions
     public IGlanceTokenProvider? TokenProvider { get; set; }
 
     /// <summary>
+    /// Keystone v3 authentication and catalog lookup (nova.conf's <c>[glance]</c> keystoneauth options, clouds.yaml,
+    /// <c>OS_*</c>); null, the default, means no Keystone: <see cref="Token"/> or <see cref="TokenProvider"/> and
+    /// <see cref="ApiServers"/> are used as given. When set, the token comes from Keystone (<see cref="Token"/> and
+    /// <see cref="TokenProvider"/> must not be set) and the endpoints from <see cref="ApiServers"/> when given, else
+    /// from <see cref="KeystoneAuthOptions.EndpointOverride"/>, else from the service catalog.
+    /// </summary>
+    public KeystoneAuthOptions? Keystone { get; set; }
+
+    /// <summary>
     /// Verify the signature of every image downloaded (<c>verify_glance_signatures</c>, default false, as in Nova): an
     /// image without the four <c>img_signature*</c> properties, or whose data does not match them, fails with
     /// <see cref="ImageSignatureException"/> and nothing is written. <see cref="DownloadOptions.VerifySignature"/>

@@ -18,8 +18,11 @@ namespace NovaImage.Signatures;
 /// CertificateValidationFailed).</item>
 /// </list>
 /// </summary>
-internal sealed class ImageSignaturePolicy(GlanceOptions options, ICertificateSource? certificates, TimeProvider time)
+internal sealed class ImageSignaturePolicy(GlanceOptions options, Func<ICertificateSource?> certificateSource, TimeProvider time)
 {
+    // Built on first use: most clients never verify a signature, and Barbican is reached through the Keystone session.
+    private readonly Lazy<ICertificateSource?> _certificates = new(certificateSource);
+
     public const string SignatureProperty = "img_signature";
     public const string HashMethodProperty = "img_signature_hash_method";
     public const string KeyTypeProperty = "img_signature_key_type";
@@ -101,7 +104,7 @@ internal sealed class ImageSignaturePolicy(GlanceOptions options, ICertificateSo
 
     private async Task<X509Certificate> FetchAsync(string id, string role, GlanceErrorContext context, string? certificateId, CancellationToken cancellationToken)
     {
-        if (certificates is null)
+        if (_certificates.Value is not { } certificates)
         {
             throw new ImageSignatureException(
                 $"Cannot fetch the {role} {id}: no certificate source is configured (Keystone auth for Barbican, signing_certificate_dir, or an ICertificateSource)",

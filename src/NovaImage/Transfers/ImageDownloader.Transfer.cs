@@ -1,4 +1,5 @@
 using System.Buffers;
+using NovaImage.Signatures;
 
 namespace NovaImage.Transfers;
 
@@ -8,7 +9,7 @@ internal sealed partial class ImageDownloader
     /// One download's state across its attempts: the pooled buffer, the verifier (hash state and verified offset),
     /// how many bytes the sink already holds, and progress. Each attempt copies one response into the sink.
     /// </summary>
-    private sealed class Transfer(Image image, string sourceName, Stream sink, DownloadOptions options, bool supportsRange) : IDisposable
+    private sealed class Transfer(Image image, string sourceName, Stream sink, DownloadOptions options, ImageSignatureCheck? signature, bool supportsRange) : IDisposable
     {
         private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         private readonly TransferProgressReporter _progress = new(options.Progress, image.Size);
@@ -33,7 +34,7 @@ internal sealed partial class ImageDownloader
                 // range). Remember what was already written, to check the re-read against it.
                 if (_verifier is not null && _written > 0 && _verifier.Position == _written) _writtenFingerprint = _verifier.Fingerprint();
                 _verifier?.Dispose();
-                _verifier = IntegrityVerifier.Create(image, sourceName, response.ReportedMd5, response.TotalLength, options);
+                _verifier = IntegrityVerifier.Create(image, sourceName, response.ReportedMd5, response.TotalLength, options, signature);
                 _progress.TotalBytes = _verifier.ExpectedSize;
             }
             else if (response.Offset != _verifier.Position)

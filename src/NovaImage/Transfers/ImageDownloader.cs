@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NovaImage.Destinations;
 using NovaImage.DirectStore;
+using NovaImage.Signatures;
 
 namespace NovaImage.Transfers;
 
@@ -67,30 +68,38 @@ internal sealed partial class ImageDownloader
         await using (destination.ConfigureAwait(false))
         {
             var image = await loadImage(cancellationToken).ConfigureAwait(false);
+            var signature = await _core.Signatures.PrepareAsync(image, options, null, cancellationToken).ConfigureAwait(false);
             try
             {
-                var result = await CopyToDestinationAsync(image, http, destination, options, cancellationToken).ConfigureAwait(false);
+                var result = await CopyToDestinationAsync(image, http, destination, options, signature, cancellationToken).ConfigureAwait(false);
                 destination.Commit();
                 return result;
             }
             catch (ImageIntegrityException ex) when (destination.InPlace)
             {
                 throw new ImageIntegrityException(
-                    $"{ex.Reason}; {destination.Path} is {destination.Description}, written in place: it holds the data that failed verification, which cannot be rolled back",
-                    ex.Context, ex);
+                    $"{ex.Reason}; {destination.Path} is {destination.Description}, written in place: {InPlaceWarning}", ex.Context, ex);
+            }
+            catch (ImageSignatureException ex) when (destination.InPlace)
+            {
+                throw new ImageSignatureException(
+                    $"{ex.Reason}; {destination.Path} is {destination.Description}, written in place: {InPlaceWarning}", ex.Context, ex.CertificateId, ex);
             }
         }
     }
 
-    private async Task<DownloadResult> CopyToDestinationAsync(Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options, CancellationToken cancellationToken)
+    private const string InPlaceWarning = "it holds the data that failed verification, which cannot be rolled back";
+
+    private async Task<DownloadResult> CopyToDestinationAsync(
+        Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options, ImageSignatureCheck? signature, CancellationToken cancellationToken)
     {
         var notUsed = new List<string>();
         if (!options.AllowDirectStore)
             notUsed.Add("the direct store is disabled for this download (DownloadOptions.AllowDirectStore)");
-        else if (await TryDirectStoreAsync(image, destination, options, notUsed, cancellationToken).ConfigureAwait(false) is { } direct)
+        else if (await TryDirectStoreAsync(image, destination, options, signature, notUsed, cancellationToken).ConfigureAwait(false) is { } direct)
             return direct;
 
-        var outcome = await CopyOverHttpAsync(image, http, destination.Stream, options, cancellationToken).ConfigureAwait(false);
+        var outcome = await CopyOverHttpAsync(image, http, destination.Stream, options, signature, cancellationToken).ConfigureAwait(false);
         return Result(image, outcome, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
     }
 
@@ -109,13 +118,14 @@ internal sealed partial class ImageDownloader
     {
         ArgumentNullException.ThrowIfNull(destination);
         options ??= new DownloadOptions();
-        var outcome = await CopyOverHttpAsync(image, http, destination, options, cancellationToken).ConfigureAwait(false);
+        var signature = await _core.Signatures.PrepareAsync(image, options, null, cancellationToken).ConfigureAwait(false);
+        var outcome = await CopyOverHttpAsync(image, http, destination, options, signature, cancellationToken).ConfigureAwait(false);
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
         return Result(image, outcome, DownloadPath.Http, "streamed to the caller's stream over HTTP", sourceLocation: null);
     }
 
-    private async Task<DownloadResult?> TryDirectStoreAsync(
-        Image image, DestinationFile destination, DownloadOptions options, List<string> notUsed, CancellationToken cancellationToken)
+    private async Task<DownloadResult?> TryDirectStoreAsync(Image image, DestinationFile destination, DownloadOptions options,
+        ImageSignatureCheck? signature, List<string> notUsed, CancellationToken cancellationToken)
     {
         if (_allowedSchemes.Count == 0)
         {
@@ -152,7 +162,7 @@ internal sealed partial class ImageDownloader
                     else
                     {
                         // One attempt: a direct copy that fails falls back to the next location, then HTTP.
-                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false);
+                        copy = new Transfer(image, opened.Description, destination.Stream, options, signature, supportsRange: false);
                         // The store's reads get the same stall and rate bounds as HTTP bodies (a hung mount must not hang the download).
                         var response = new ImageDataResponse(BoundedReadStream.AllowAnySize(new BoundedReadStream(stream, _core.Bounds, null)), 0, server: null);
                         await using (response.ConfigureAwait(false))
@@ -204,9 +214,10 @@ internal sealed partial class ImageDownloader
     }
 
     // Every HTTP attempt goes through the core: its endpoint rotation, its retry rule, its error translation.
-    private async Task<CopyOutcome> CopyOverHttpAsync(Image image, HttpImageSource http, Stream sink, DownloadOptions options, CancellationToken cancellationToken)
+    private async Task<CopyOutcome> CopyOverHttpAsync(
+        Image image, HttpImageSource http, Stream sink, DownloadOptions options, ImageSignatureCheck? signature, CancellationToken cancellationToken)
     {
-        using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange);
+        using var transfer = new Transfer(image, "Glance", sink, options, signature, http.SupportsRange);
         try
         {
             return await _core.ExecuteAsync(new GlanceCall(ImageOperation.Download, image.Id), true, async (attempt, ct) =>
@@ -242,6 +253,7 @@ internal sealed partial class ImageDownloader
         UnverifiedAlgorithm = outcome.Verified.UnverifiedAlgorithm,
         VerifiedAlgorithm = outcome.Verified.Algorithm,
         VerifiedHash = outcome.Verified.Hash,
+        VerifiedSignature = outcome.Verified.Signature,
         Attempts = path == DownloadPath.Http ? outcome.Attempts : 0,
     };
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using NovaImage.Signatures;
 
 namespace NovaImage.Transfers;
 
@@ -20,8 +21,14 @@ internal sealed class IntegrityVerifier : IDisposable
     // The image's os_hash_algo when it cannot be computed here and the md5 is checked instead (reported, not hidden).
     private readonly string? _unverifiedAlgorithm;
 
-    private IntegrityVerifier(string imageId, string source, long? expectedSize, List<Check> checks, string? unverifiedAlgorithm)
+    // The image's signature, checked against its own running hash of the same bytes (null when not verified).
+    private readonly ImageSignatureCheck? _signature;
+    private readonly SignatureDigest? _signatureDigest;
+
+    private IntegrityVerifier(string imageId, string source, long? expectedSize, List<Check> checks, string? unverifiedAlgorithm, ImageSignatureCheck? signature)
     {
+        _signature = signature;
+        _signatureDigest = signature?.CreateDigest();
         _imageId = imageId;
         _source = source;
         _expectedSize = expectedSize;
@@ -43,7 +50,7 @@ internal sealed class IntegrityVerifier : IDisposable
     /// </summary>
     /// <exception cref="FeatureNotSupportedException">The only hash the image offers cannot be computed here.</exception>
     /// <exception cref="ImageNotVerifiableException">There is no hash at all and <see cref="DownloadOptions.RequireHash"/> is set.</exception>
-    public static IntegrityVerifier Create(Image image, string source, string? reportedMd5, long? reportedSize, DownloadOptions options)
+    public static IntegrityVerifier Create(Image image, string source, string? reportedMd5, long? reportedSize, DownloadOptions options, ImageSignatureCheck? signature)
     {
         var skipMd5WhenMultihash = options.SkipMd5WhenMultihash;
         string? unverifiedAlgorithm = null;
@@ -83,7 +90,7 @@ internal sealed class IntegrityVerifier : IDisposable
                 new GlanceErrorContext(ImageId: image.Id));
         }
 
-        return new IntegrityVerifier(image.Id, source, image.Size ?? reportedSize, checks, unverifiedAlgorithm);
+        return new IntegrityVerifier(image.Id, source, image.Size ?? reportedSize, checks, unverifiedAlgorithm, signature);
     }
 
     /// <summary>Hashes <paramref name="data"/>; refuses it when it would take the data past the expected size.</summary>
@@ -99,6 +106,7 @@ internal sealed class IntegrityVerifier : IDisposable
 
         foreach (var check in _checks) check.Hash.AppendData(data);
         _fingerprintOnly?.AppendData(data);
+        _signatureDigest?.Append(data);
         Position += data.Length;
     }
 
@@ -129,17 +137,22 @@ internal sealed class IntegrityVerifier : IDisposable
             }
         }
 
+        // The signature last: a hash mismatch says more precisely what is wrong with the bytes.
+        _signature?.Verify(_signatureDigest!, server);
+        var signature = _signature?.Description;
+
         if (_checks.Count == 0)
-            return new VerificationOutcome(_expectedSize is null ? DownloadVerification.Nothing : DownloadVerification.SizeOnly, null, null, null);
+            return new VerificationOutcome(_expectedSize is null ? DownloadVerification.Nothing : DownloadVerification.SizeOnly, null, null, null, signature);
         var strongest = _checks[0];
         return new VerificationOutcome(strongest.IsMultihash ? DownloadVerification.Multihash : DownloadVerification.Md5,
-            strongest.Algorithm, strongest.Expected, _unverifiedAlgorithm);
+            strongest.Algorithm, strongest.Expected, _unverifiedAlgorithm, signature);
     }
 
     public void Dispose()
     {
         foreach (var check in _checks) check.Hash.Dispose();
         _fingerprintOnly?.Dispose();
+        _signatureDigest?.Dispose();
     }
 
     private static string? Normalize(string? hex) => string.IsNullOrWhiteSpace(hex) ? null : hex.Trim().ToLowerInvariant();

@@ -5,4 +5,5 @@ namespace NovaImage.Transfers;
 /// <param name="Algorithm">The algorithm of the strongest verified hash; null when no hash was verified.</param>
 /// <param name="Hash">That hash (hex).</param>
 /// <param name="UnverifiedAlgorithm">The image's <c>os_hash_algo</c> when it could not be computed here (the md5 was checked instead).</param>
-internal sealed record VerificationOutcome(DownloadVerification Verification, string? Algorithm, string? Hash, string? UnverifiedAlgorithm);
+/// <param name="Signature">The signature verified (key type, hash method, certificate), or null when none was.</param>
+internal sealed record VerificationOutcome(DownloadVerification Verification, string? Algorithm, string? Hash, string? UnverifiedAlgorithm, string? Signature);
