@@ -22,7 +22,7 @@ internal sealed class BarbicanCertificateSource(HttpClient http, IKeystoneSessio
     {
         ArgumentNullException.ThrowIfNull(certificateId);
         if (!Guid.TryParse(certificateId, out _))
-            throw new CertificateNotFoundException(certificateId, $"'{Uri.EscapeDataString(certificateId)}' (percent-encoded here) is not a Barbican secret uuid");
+            throw new CertificateNotFoundException(certificateId, $"'{CertificateIds.Printable(certificateId)}' is not a Barbican secret uuid");
 
         var endpoints = await keystone.GetEndpointsAsync("key-manager", interfaces, region, cancellationToken).ConfigureAwait(false);
         var secret = new Uri(WithSlash(endpoints[0]), $"v1/secrets/{certificateId}");

@@ -26,7 +26,7 @@ public sealed class DirectoryCertificateSource : ICertificateSource
     public async ValueTask<X509Certificate2> GetCertificateAsync(string certificateId, CancellationToken cancellationToken)
     {
         if (!IsPlainName(certificateId))
-            throw new CertificateNotFoundException(certificateId, $"The certificate id '{Uri.EscapeDataString(certificateId)}' (percent-encoded here) is not a plain file name, so it cannot name a certificate in {_directory}");
+            throw new CertificateNotFoundException(certificateId, $"The certificate id '{Signatures.CertificateIds.Printable(certificateId)}' is not a plain file name, so it cannot name a certificate in {_directory}");
 
         foreach (var extension in Extensions)
         {
@@ -59,6 +59,5 @@ public sealed class DirectoryCertificateSource : ICertificateSource
             $"Certificate not found with ID: {certificateId} (no {string.Join(", ", Extensions.Select(e => certificateId + e))} in {_directory})");
     }
 
-    private static bool IsPlainName(string id) =>
-        id.Length is > 0 and <= 255 && id[0] != '.' && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+    private static bool IsPlainName(string id) => Signatures.CertificateIds.IsPlain(id) && id[0] != '.';
 }

@@ -14,7 +14,7 @@ internal sealed class ImageSignatureCheck(
     public string CertificateId => certificateId;
 
     /// <summary>What is checked, e.g. "RSA-PSS signature over SHA-256 (certificate 1234...)".</summary>
-    public string Description => $"{keyType.Name} signature over {hashMethod.Name} (certificate {certificateId})";
+    public string Description => $"{keyType.Name} signature over {hashMethod.Name} (certificate {CertificateIds.Printable(certificateId)})";
 
     /// <summary>A fresh running hash of the image data.</summary>
     public SignatureDigest CreateDigest() => hashMethod.CreateDigest();

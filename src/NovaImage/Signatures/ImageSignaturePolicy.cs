@@ -90,7 +90,7 @@ internal sealed class ImageSignaturePolicy(GlanceOptions options, Func<ICertific
             }
 
             if (CertificateTrust.ChainProblem(certificate, trustedCertificates, now) is { } chain)
-                throw new ImageSignatureException($"The signing certificate is not trusted: {chain} (trusted: {string.Join(", ", trusted)})", context, certificateId);
+                throw new ImageSignatureException($"The signing certificate is not trusted: {chain} (trusted: {string.Join(", ", trusted.Select(CertificateIds.Printable))})", context, certificateId);
         }
         else if (options.EnableCertificateValidation)
         {
@@ -107,7 +107,7 @@ internal sealed class ImageSignaturePolicy(GlanceOptions options, Func<ICertific
         if (_certificates.Value is not { } certificates)
         {
             throw new ImageSignatureException(
-                $"Cannot fetch the {role} {id}: no certificate source is configured (Keystone auth for Barbican, signing_certificate_dir, or an ICertificateSource)",
+                $"Cannot fetch the {role} {CertificateIds.Printable(id)}: no certificate source is configured (Keystone auth for Barbican, signing_certificate_dir, or an ICertificateSource)",
                 context, certificateId);
         }
 
@@ -118,7 +118,7 @@ internal sealed class ImageSignaturePolicy(GlanceOptions options, Func<ICertific
         }
         catch (CertificateNotFoundException ex)
         {
-            throw new ImageSignatureException($"Unable to retrieve the {role} {id}: {ex.Message}", context, certificateId, ex);
+            throw new ImageSignatureException($"Unable to retrieve the {role} {CertificateIds.Printable(id)}: {ex.Message}", context, certificateId, ex);
         }
 
         using (certificate)
