@@ -138,11 +138,20 @@ internal static class ImageCommands
         {
             Description = "Write an image that has no checksum or hash (only its size, if any, can be checked); without it such an image exits 8 and nothing is written",
         };
-        var command = new Command("download", "Download an image's data, verified against its size and hashes") { id, file, noDirect, allowUnverified };
+        var verifyMd5 = new Option<bool>("--verify-md5")
+        {
+            Description = "Check the md5 checksum too when the image has a multihash (default: [glance] verify_md5, else only the multihash, as glanceclient and Nova do; the md5 is always checked when there is no usable multihash)",
+        };
+        var command = new Command("download", "Download an image's data, verified against its size and hashes") { id, file, noDirect, allowUnverified, verifyMd5 };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var destination = context.Get(file).FullName;
-            var options = new DownloadOptions { AllowDirectStore = !context.Get(noDirect), RequireHash = !context.Get(allowUnverified) };
+            var options = new DownloadOptions
+            {
+                AllowDirectStore = !context.Get(noDirect),
+                RequireHash = !context.Get(allowUnverified),
+                VerifyMd5 = context.Get(verifyMd5) ? true : null,
+            };
             var result = await context.Console.TransferAsync($"download {context.Get(id)}", null, progress =>
                 context.Images.DownloadToFileAsync(context.Get(id), destination, options with { Progress = progress }, cancellationToken));
             // Warnings go to stderr whatever the output format: a script reading the JSON still sees them in its log.
@@ -156,7 +165,8 @@ internal static class ImageCommands
                 (string.IsNullOrEmpty(result.Reason) ? "" : $" ({result.Reason})"));
             context.Console.Line(result.VerifiedHash is null
                 ? $"Not verified: {Describe(result.Verification)}"
-                : $"Verified {result.VerifiedAlgorithm}: {result.VerifiedHash}");
+                : $"Verified {result.VerifiedAlgorithm}: {result.VerifiedHash}" +
+                  (result.VerifiedAlgorithms.Count > 1 ? $" (and {string.Join(", ", result.VerifiedAlgorithms.Skip(1))})" : ""));
         });
         return command;
     }
