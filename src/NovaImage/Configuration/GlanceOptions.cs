@@ -100,6 +100,15 @@ public sealed class GlanceOptions
     public IGlanceTokenProvider? TokenProvider { get; set; }
 
     /// <summary>
+    /// Keystone v3 authentication and catalog lookup (nova.conf's <c>[glance]</c> keystoneauth options, clouds.yaml,
+    /// <c>OS_*</c>); null, the default, means no Keystone: <see cref="Token"/> or <see cref="TokenProvider"/> and
+    /// <see cref="ApiServers"/> are used as given. When set, the token comes from Keystone (<see cref="Token"/> and
+    /// <see cref="TokenProvider"/> must not be set) and the endpoints from <see cref="ApiServers"/> when given, else
+    /// from <see cref="KeystoneAuthOptions.EndpointOverride"/>, else from the service catalog.
+    /// </summary>
+    public KeystoneAuthOptions? Keystone { get; set; }
+
+    /// <summary>
     /// Check the md5 <c>checksum</c> of downloads too when the image has a multihash this platform can compute
     /// (<c>verify_md5</c>, not a Nova option; default false). Off, downloads verify what glanceclient and Nova verify:
     /// the multihash, and the md5 only when there is no usable multihash. A download can override it
