@@ -142,7 +142,17 @@ internal static class ImageCommands
         {
             Description = "Check the md5 checksum too when the image has a multihash (default: [glance] verify_md5, else only the multihash, as glanceclient and Nova do; the md5 is always checked when there is no usable multihash)",
         };
-        var command = new Command("download", "Download an image's data, verified against its size and hashes") { id, file, noDirect, allowUnverified, verifyMd5 };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "Ranges fetched at once over HTTP (Glance v2, images of 64 MiB or more, written to a file); 1 for one stream",
+            HelpName = "N",
+            DefaultValueFactory = _ => DownloadOptions.DefaultParallelism,
+        };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError($"--parallel must be at least 1, not {result.GetValueOrDefault<int>()}");
+        });
+        var command = new Command("download", "Download an image's data, verified against its size and hashes") { id, file, noDirect, allowUnverified, verifyMd5, parallel };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var destination = context.Get(file).FullName;
@@ -151,6 +161,7 @@ internal static class ImageCommands
                 AllowDirectStore = !context.Get(noDirect),
                 RequireHash = !context.Get(allowUnverified),
                 VerifyMd5 = context.Get(verifyMd5) ? true : null,
+                Parallelism = context.Get(parallel),
             };
             var result = await context.Console.TransferAsync($"download {context.Get(id)}", null, progress =>
                 context.Images.DownloadToFileAsync(context.Get(id), destination, options with { Progress = progress }, cancellationToken));

@@ -17,10 +17,8 @@ internal sealed partial class ImageDownloader
         private readonly Image _image;
         private readonly string _sourceName;
         private readonly Stream _sink;
-        private readonly DownloadOptions _options;
         private readonly bool _supportsRange;
-        private readonly bool _verifyMd5;
-        private readonly IReadOnlyList<Func<IImageDataCheck>> _extraChecks;
+        private readonly Func<ImageDataResponse, IntegrityVerifier> _newVerifier;
         private readonly byte[][] _chunks;
         private readonly TransferProgressReporter _progress;
         private IntegrityVerifier? _verifier;
@@ -32,18 +30,15 @@ internal sealed partial class ImageDownloader
         /// <param name="sink">Where the data goes.</param>
         /// <param name="options">The download's options.</param>
         /// <param name="supportsRange">Whether an attempt can resume at an offset.</param>
-        /// <param name="verifyMd5">Whether to check the md5 too when the multihash is usable.</param>
-        /// <param name="extraChecks">More checks of the data, made in the same pass (one fresh check per restart from byte 0).</param>
-        public Transfer(Image image, string sourceName, Stream sink, DownloadOptions options, bool supportsRange, bool verifyMd5,
-            IReadOnlyList<Func<IImageDataCheck>> extraChecks)
+        /// <param name="newVerifier">Builds the verifier for data from byte 0 (on the first answer, and again on a restart).</param>
+        public Transfer(Image image, string sourceName, Stream sink, DownloadOptions options, bool supportsRange,
+            Func<ImageDataResponse, IntegrityVerifier> newVerifier)
         {
             _image = image;
             _sourceName = sourceName;
             _sink = sink;
-            _options = options;
             _supportsRange = supportsRange;
-            _verifyMd5 = verifyMd5;
-            _extraChecks = extraChecks;
+            _newVerifier = newVerifier;
             _progress = new TransferProgressReporter(options.Progress, image.Size);
             _chunks = new byte[ChunkCount][];
             for (var i = 0; i < _chunks.Length; i++) _chunks[i] = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
@@ -67,7 +62,7 @@ internal sealed partial class ImageDownloader
                 if (_verifier is not null && _written > 0 && _verifier.Position == _written) _writtenFingerprint = _verifier.Fingerprint();
                 _verifier?.Dispose();
                 _verifier = null;
-                _verifier = IntegrityVerifier.Create(_image, _sourceName, response.ReportedMd5, response.TotalLength, _options, _verifyMd5, _extraChecks);
+                _verifier = _newVerifier(response);
                 _progress.TotalBytes = _verifier.ExpectedSize;
             }
             else if (response.Offset != _verifier.Position)

@@ -28,9 +28,6 @@ internal sealed partial class ImageDownloader
     /// <summary>Suffix of the temporary files written beside a destination (hidden: their name starts with a dot).</summary>
     public const string TempFileSuffix = DestinationFile.TempFileSuffix;
 
-    // The checks every download makes beyond the image's own hashes (IImageDataCheck): none yet.
-    private static readonly IReadOnlyList<Func<IImageDataCheck>> NoExtraChecks = [];
-
     private readonly GlanceClientCore _core;
     private readonly Dictionary<string, IDirectStoreAdapter> _adapters;
     private readonly ILogger _logger;
@@ -102,8 +99,41 @@ internal sealed partial class ImageDownloader
         else if (await TryDirectStoreAsync(image, destination, options, notUsed, cancellationToken).ConfigureAwait(false) is { } direct)
             return direct;
 
+        if (await TryParallelRangesAsync(image, http, destination, options, notUsed, cancellationToken).ConfigureAwait(false) is { } ranged)
+            return Result(image, ranged, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
         var outcome = await CopyOverHttpAsync(image, http, destination.Stream, options, cancellationToken).ConfigureAwait(false);
         return Result(image, outcome, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
+    }
+
+    // Parallel ranges when they apply (see ParallelRangeDownload); null to download one stream, with the reason noted.
+    private async Task<CopyOutcome?> TryParallelRangesAsync(
+        Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options, List<string> notUsed, CancellationToken cancellationToken)
+    {
+        if (ParallelRangeDownload.WhyOneStream(image, http, destination.TemporaryFileHandle, options) is { } why)
+        {
+            notUsed.Add(why);
+            return null;
+        }
+
+        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, options, response => NewVerifier(image, "Glance", response, options));
+        try
+        {
+            var (bytes, attempts, server, verified) = await ranged.RunAsync(cancellationToken).ConfigureAwait(false);
+            notUsed.Add($"{ranged.Workers} ranges at a time");
+            return new CopyOutcome(bytes, attempts, server, verified);
+        }
+        catch (ParallelRangeDownload.RangesIgnoredException ex)
+        {
+            Log.RangesIgnored(_logger, image.Id, ex.Message);
+            notUsed.Add($"one stream (the server ignored a range: {ex.Message})");
+            destination.StartOver();
+            return null;
+        }
+        catch (DestinationFailedException ex)
+        {
+            ThrowDestinationFailure(ex);
+            throw;
+        }
     }
 
     /// <summary>
@@ -164,7 +194,7 @@ internal sealed partial class ImageDownloader
                     else
                     {
                         // One attempt: a direct copy that fails falls back to the next location, then HTTP.
-                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false, VerifyMd5(options), NoExtraChecks);
+                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false, response => NewVerifier(image, opened.Description, response, options));
                         // The store's reads get the same stall and rate bounds as HTTP bodies (a hung mount must not hang the download).
                         var response = new ImageDataResponse(BoundedReadStream.AllowAnySize(new BoundedReadStream(stream, _core.Bounds, null)), 0, server: null);
                         await using (response.ConfigureAwait(false))
@@ -218,13 +248,13 @@ internal sealed partial class ImageDownloader
     // Every HTTP attempt goes through the core: its endpoint rotation, its retry rule, its error translation.
     private async Task<CopyOutcome> CopyOverHttpAsync(Image image, HttpImageSource http, Stream sink, DownloadOptions options, CancellationToken cancellationToken)
     {
-        using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange, VerifyMd5(options), NoExtraChecks);
+        using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange, response => NewVerifier(image, "Glance", response, options));
         try
         {
             return await _core.ExecuteAsync(new GlanceCall(ImageOperation.Download, image.Id), true, async (attempt, ct) =>
             {
                 if (attempt.Number > 1) Log.Resuming(_logger, image.Id, attempt.Number, attempt.Server, transfer.ResumeOffset);
-                var response = await http.OpenAsync(attempt, transfer.ResumeOffset, ct).ConfigureAwait(false);
+                var response = await http.OpenAsync(attempt, transfer.ResumeOffset, end: null, ct).ConfigureAwait(false);
                 await using (response.ConfigureAwait(false))
                 {
                     return await transfer.CopyAsync(response, attempt.Number, ct).ConfigureAwait(false);
@@ -238,7 +268,14 @@ internal sealed partial class ImageDownloader
         }
     }
 
-    private bool VerifyMd5(DownloadOptions options) => options.VerifyMd5 ?? _core.Options.VerifyMd5;
+    /// <summary>
+    /// The verifier of one download from the first byte, whichever path serves it (one stream, ranges, the direct
+    /// store): the image's hashes with this client's md5 policy, and the extra checks of every download (none yet: an
+    /// <see cref="IImageDataCheck"/> factory list goes here).
+    /// </summary>
+    private IntegrityVerifier NewVerifier(Image image, string source, ImageDataResponse response, DownloadOptions options) =>
+        IntegrityVerifier.Create(image, source, response.ReportedMd5, response.TotalLength, options,
+            options.VerifyMd5 ?? _core.Options.VerifyMd5, extraChecks: []);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowDestinationFailure(DestinationFailedException failure) =>
@@ -263,5 +300,5 @@ internal sealed partial class ImageDownloader
     private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, VerificationOutcome Verified);
 
     /// <summary>Writing the destination failed: not a failure of the source, so never a reason for another attempt.</summary>
-    private sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);
+    internal sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);
 }
