@@ -35,6 +35,7 @@ internal static class GlanceOptionsBinder
         if (Read(glance, "CertFile", "certfile") is { } certFile) options.CertFile = certFile;
         if (Read(glance, "KeyFile", "keyfile") is { } keyFile) options.KeyFile = keyFile;
         if (Read(glance, "Token", "token") is { } token) options.Token = token;
+        if (Read(glance, "VerifyMd5", "verify_md5") is { } verifyMd5) options.VerifyMd5 = ParseBool(verifyMd5, "verify_md5");
         if (ReadList(glance, "AllowedDirectUrlSchemes", "allowed_direct_url_schemes") is { } schemes) options.AllowedDirectUrlSchemes = schemes;
         if (Read(glance, "VerifyGlanceSignatures", "verify_glance_signatures") is { } verify) options.VerifyGlanceSignatures = ParseBool(verify, "verify_glance_signatures");
         if (Read(glance, "EnableCertificateValidation", "enable_certificate_validation") is { } validate) options.EnableCertificateValidation = ParseBool(validate, "enable_certificate_validation");

@@ -7,15 +7,24 @@ namespace NovaImage.Transfers;
 
 /// <summary>
 /// The one download pipeline behind every path (Glance v2 and v1 over HTTP, direct store), owned by a client's core.
-/// It streams through a fixed pooled buffer (constant memory whatever the image size), verifies size, multihash and
-/// md5 in the same pass, and writes files by the rules of <see cref="DestinationFile"/> (a temporary file flushed to
+/// It streams through a few pooled chunks (constant memory whatever the image size), reading, hashing and writing
+/// them at the same time, verifies size and the multihash (md5 only as the fallback or when asked) in the same pass, and writes files by the rules of <see cref="DestinationFile"/> (a temporary file flushed to
 /// disk and atomically renamed only once verified; devices and FIFOs in place). HTTP attempts run through the core's one retry loop: a broken stream
 /// resumes where it stopped (v2 <c>Range</c>, keeping the hash state) on the next healthy endpoint.
 /// </summary>
 internal sealed partial class ImageDownloader
 {
-    /// <summary>The size of the one transfer buffer each download rents.</summary>
-    public const int BufferSize = 256 * 1024;
+    /// <summary>
+    /// The size of each chunk a download moves: large, so that reads, hashes and writes are few and the per-chunk hand
+    /// over between cores costs nothing next to the work on it.
+    /// </summary>
+    public const int ChunkSize = 1024 * 1024;
+
+    /// <summary>
+    /// Chunks each download rents (its whole memory for data): one being read, one being hashed and written, and the
+    /// rest absorbing the jitter between the two.
+    /// </summary>
+    public const int ChunkCount = 4;
 
     /// <summary>Suffix of the temporary files written beside a destination (hidden: their name starts with a dot).</summary>
     public const string TempFileSuffix = DestinationFile.TempFileSuffix;
@@ -77,8 +86,7 @@ internal sealed partial class ImageDownloader
             }
             catch (ImageIntegrityException ex) when (destination.InPlace)
             {
-                throw new ImageIntegrityException(
-                    $"{ex.Reason}; {destination.Path} is {destination.Description}, written in place: {InPlaceWarning}", ex.Context, ex);
+                throw new ImageIntegrityException($"{ex.Reason}; {destination.Path} is {destination.Description}, written in place: {InPlaceWarning}", ex.Context, ex);
             }
             catch (ImageSignatureException ex) when (destination.InPlace)
             {
@@ -99,8 +107,41 @@ internal sealed partial class ImageDownloader
         else if (await TryDirectStoreAsync(image, destination, options, signature, notUsed, cancellationToken).ConfigureAwait(false) is { } direct)
             return direct;
 
+        if (await TryParallelRangesAsync(image, http, destination, options, signature, notUsed, cancellationToken).ConfigureAwait(false) is { } ranged)
+            return Result(image, ranged, signature, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
         var outcome = await CopyOverHttpAsync(image, http, destination.Stream, options, signature, cancellationToken).ConfigureAwait(false);
-        return Result(image, outcome, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
+        return Result(image, outcome, signature, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
+    }
+
+    // Parallel ranges when they apply (see ParallelRangeDownload); null to download one stream, with the reason noted.
+    private async Task<CopyOutcome?> TryParallelRangesAsync(Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options,
+        ImageSignatureCheck? signature, List<string> notUsed, CancellationToken cancellationToken)
+    {
+        if (ParallelRangeDownload.WhyOneStream(image, http, destination.TemporaryFileHandle, options) is { } why)
+        {
+            notUsed.Add(why);
+            return null;
+        }
+
+        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, options, response => NewVerifier(image, "Glance", response, options, signature));
+        try
+        {
+            var (bytes, attempts, server, verified) = await ranged.RunAsync(cancellationToken).ConfigureAwait(false);
+            notUsed.Add($"{ranged.Workers} ranges at a time");
+            return new CopyOutcome(bytes, attempts, server, verified);
+        }
+        catch (ParallelRangeDownload.RangesIgnoredException ex)
+        {
+            Log.RangesIgnored(_logger, image.Id, ex.Message);
+            notUsed.Add($"one stream (the server ignored a range: {ex.Message})");
+            destination.StartOver();
+            return null;
+        }
+        catch (DestinationFailedException ex)
+        {
+            ThrowDestinationFailure(ex);
+            throw;
+        }
     }
 
     /// <summary>
@@ -121,7 +162,7 @@ internal sealed partial class ImageDownloader
         var signature = await _core.Signatures.PrepareAsync(image, options, null, cancellationToken).ConfigureAwait(false);
         var outcome = await CopyOverHttpAsync(image, http, destination, options, signature, cancellationToken).ConfigureAwait(false);
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return Result(image, outcome, DownloadPath.Http, "streamed to the caller's stream over HTTP", sourceLocation: null);
+        return Result(image, outcome, signature, DownloadPath.Http, "streamed to the caller's stream over HTTP", sourceLocation: null);
     }
 
     private async Task<DownloadResult?> TryDirectStoreAsync(Image image, DestinationFile destination, DownloadOptions options,
@@ -162,13 +203,13 @@ internal sealed partial class ImageDownloader
                     else
                     {
                         // One attempt: a direct copy that fails falls back to the next location, then HTTP.
-                        copy = new Transfer(image, opened.Description, destination.Stream, options, signature, supportsRange: false);
+                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false, response => NewVerifier(image, opened.Description, response, options, signature));
                         // The store's reads get the same stall and rate bounds as HTTP bodies (a hung mount must not hang the download).
                         var response = new ImageDataResponse(BoundedReadStream.AllowAnySize(new BoundedReadStream(stream, _core.Bounds, null)), 0, server: null);
                         await using (response.ConfigureAwait(false))
                         {
                             var outcome = await copy.CopyAsync(response, 1, cancellationToken).ConfigureAwait(false);
-                            return Result(image, outcome, DownloadPath.DirectStore, $"copied by {adapterName} from {opened.Description}", location.Url);
+                            return Result(image, outcome, signature, DownloadPath.DirectStore, $"copied by {adapterName} from {opened.Description}", location.Url);
                         }
                     }
                 }
@@ -217,13 +258,13 @@ internal sealed partial class ImageDownloader
     private async Task<CopyOutcome> CopyOverHttpAsync(
         Image image, HttpImageSource http, Stream sink, DownloadOptions options, ImageSignatureCheck? signature, CancellationToken cancellationToken)
     {
-        using var transfer = new Transfer(image, "Glance", sink, options, signature, http.SupportsRange);
+        using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange, response => NewVerifier(image, "Glance", response, options, signature));
         try
         {
             return await _core.ExecuteAsync(new GlanceCall(ImageOperation.Download, image.Id), true, async (attempt, ct) =>
             {
                 if (attempt.Number > 1) Log.Resuming(_logger, image.Id, attempt.Number, attempt.Server, transfer.ResumeOffset);
-                var response = await http.OpenAsync(attempt, transfer.ResumeOffset, ct).ConfigureAwait(false);
+                var response = await http.OpenAsync(attempt, transfer.ResumeOffset, end: null, ct).ConfigureAwait(false);
                 await using (response.ConfigureAwait(false))
                 {
                     return await transfer.CopyAsync(response, attempt.Number, ct).ConfigureAwait(false);
@@ -237,11 +278,19 @@ internal sealed partial class ImageDownloader
         }
     }
 
+    /// <summary>
+    /// The verifier of one download from the first byte, whichever path serves it (one stream, ranges, the direct
+    /// store): the image's hashes with this client's md5 policy, and the image's signature when it is verified.
+    /// </summary>
+    private IntegrityVerifier NewVerifier(Image image, string source, ImageDataResponse response, DownloadOptions options, ImageSignatureCheck? signature) =>
+        IntegrityVerifier.Create(image, source, response.ReportedMd5, response.TotalLength, options,
+            options.VerifyMd5 ?? _core.Options.VerifyMd5, signature is null ? [] : [signature.CreateDataCheck]);
+
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowDestinationFailure(DestinationFailedException failure) =>
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure.InnerException!);
 
-    private static DownloadResult Result(Image image, CopyOutcome outcome, DownloadPath path, string reason, string? sourceLocation) => new()
+    private static DownloadResult Result(Image image, CopyOutcome outcome, ImageSignatureCheck? signature, DownloadPath path, string reason, string? sourceLocation) => new()
     {
         ImageId = image.Id,
         Bytes = outcome.Bytes,
@@ -252,13 +301,14 @@ internal sealed partial class ImageDownloader
         Verification = outcome.Verified.Verification,
         UnverifiedAlgorithm = outcome.Verified.UnverifiedAlgorithm,
         VerifiedAlgorithm = outcome.Verified.Algorithm,
+        VerifiedAlgorithms = outcome.Verified.Algorithms,
         VerifiedHash = outcome.Verified.Hash,
-        VerifiedSignature = outcome.Verified.Signature,
+        VerifiedSignature = signature?.Description,
         Attempts = path == DownloadPath.Http ? outcome.Attempts : 0,
     };
 
     private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, VerificationOutcome Verified);
 
     /// <summary>Writing the destination failed: not a failure of the source, so never a reason for another attempt.</summary>
-    private sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);
+    internal sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);
 }
