@@ -8,7 +8,7 @@ internal sealed partial class ImageDownloader
     /// One download's state across its attempts: the pooled buffer, the verifier (hash state and verified offset),
     /// how many bytes the sink already holds, and progress. Each attempt copies one response into the sink.
     /// </summary>
-    private sealed class Transfer(Image image, string sourceName, Stream sink, DownloadOptions options, bool supportsRange) : IDisposable
+    private sealed class Transfer(Image image, string sourceName, Stream sink, DownloadOptions options, bool supportsRange, Action<int> received) : IDisposable
     {
         private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         private readonly TransferProgressReporter _progress = new(options.Progress, image.Size);
@@ -48,6 +48,7 @@ internal sealed partial class ImageDownloader
             {
                 var read = await response.Content.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false);
                 if (read == 0) break;
+                received(read);
                 var start = verifier.Position;
                 var replay = (int)Math.Clamp(_written - start, 0, read); // bytes the sink already has
                 if (replay > 0)
