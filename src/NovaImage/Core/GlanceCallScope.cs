@@ -28,11 +28,12 @@ internal sealed class GlanceCallScope : IDisposable
     /// <summary>An attempt of the call (or of a call inside it) goes to <paramref name="attempt"/>'s endpoint.</summary>
     public void Attempting(GlanceAttempt attempt)
     {
-        _attempts++;
+        // A parallel download's ranges make attempts of one call at once.
+        var attempts = Interlocked.Increment(ref _attempts);
         if (Activity is not { IsAllDataRequested: true } activity) return;
         activity.SetTag(GlanceTelemetry.Tags.ServerAddress, attempt.Server.Host);
         activity.SetTag(GlanceTelemetry.Tags.ServerPort, attempt.Server.Port);
-        activity.SetTag(GlanceTelemetry.Tags.Attempts, _attempts);
+        activity.SetTag(GlanceTelemetry.Tags.Attempts, attempts);
     }
 
     /// <summary>
