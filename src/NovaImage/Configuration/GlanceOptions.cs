@@ -99,6 +99,15 @@ public sealed class GlanceOptions
     /// <summary>Supplies the token of each request instead of the static <see cref="Token"/> (set in code only).</summary>
     public IGlanceTokenProvider? TokenProvider { get; set; }
 
+    /// <summary>
+    /// Keystone v3 authentication and catalog lookup (nova.conf's <c>[glance]</c> keystoneauth options, clouds.yaml,
+    /// <c>OS_*</c>); null, the default, means no Keystone: <see cref="Token"/> or <see cref="TokenProvider"/> and
+    /// <see cref="ApiServers"/> are used as given. When set, the token comes from Keystone (<see cref="Token"/> and
+    /// <see cref="TokenProvider"/> must not be set) and the endpoints from <see cref="ApiServers"/> when given, else
+    /// from <see cref="KeystoneAuthOptions.EndpointOverride"/>, else from the service catalog.
+    /// </summary>
+    public KeystoneAuthOptions? Keystone { get; set; }
+
     /// <summary>URL schemes that may be read directly from the store (<c>allowed_direct_url_schemes</c>), e.g. <c>file</c>.</summary>
     public IList<string> AllowedDirectUrlSchemes { get; set; } = [];
 

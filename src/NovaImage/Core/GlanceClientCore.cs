@@ -103,6 +103,12 @@ public sealed class GlanceClientCore : IDisposable
     /// <summary>Where requests get their token.</summary>
     internal IGlanceTokenProvider TokenProvider { get; }
 
+    /// <summary>
+    /// The client's Keystone session when <see cref="GlanceOptions.Keystone"/> is set (null otherwise): the token and the
+    /// catalog, also for other services of the same cloud (e.g. <c>key-manager</c> for image signatures).
+    /// </summary>
+    internal Keystone.IKeystoneSession? Keystone { get; }
+
     /// <summary>The limits every response body is read under (the <see cref="BoundedResponseHandler"/> of the client's handler chain).</summary>
     internal ResponseBounds Bounds { get; }
 
