@@ -16,7 +16,7 @@
 # On exit (also on failure or Ctrl+C) it stops its Glance and deletes its work dir (images, downloads, DB).
 #
 # Environment: BENCH_PORT [9591]  BENCH_WORK (work dir, must not exist; default a new /tmp/novaimage-compare.*)
-#              BENCH_PARALLEL (ranges for --parallel, when novaimage has it) [4]  BENCH_KEEP=1 keeps the work dir
+#              BENCH_PARALLEL (the --parallel values to try, when novaimage has it) ["2 4 8"]  BENCH_KEEP=1 keeps the work dir
 set -euo pipefail
 export LC_ALL=C                     # EPOCHREALTIME and awk with a '.' decimal point
 cd "$(dirname "$0")/.."
@@ -52,9 +52,9 @@ else
 fi
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive number (got '$ROUNDS')"
 PORT=${BENCH_PORT:-9591}
-PARALLEL=${BENCH_PARALLEL:-4}
+read -r -a PARALLEL <<<"${BENCH_PARALLEL:-2 4 8}"
 [[ "$PORT" =~ ^[0-9]+$ ]] || die "BENCH_PORT must be a number (got '$PORT')"
-[[ "$PARALLEL" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PARALLEL must be a positive number (got '$PARALLEL')"
+for n in "${PARALLEL[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PARALLEL must be positive numbers (got '$n')"; done
 CORES=$(nproc)
 URL=http://127.0.0.1:$PORT
 # The dev Glance's token is PROJECT:USER:ROLES (scripts/glance-dev.sh); a project of its own for the benchmark.
@@ -129,8 +129,9 @@ case "$md5_option" in
   *skip*|*no-*) NOVA_MH_ARGS=("$md5_option") ;;
   *) NOVA_MD5_ARGS=("$md5_option") ;;
 esac
-NOVA_PARALLEL=0
-grep -qE -- '--parallel\b' <<<"$download_help" && NOVA_PARALLEL=1
+# With --parallel (ranges over several connections; its default may be more than 1) the single-stream cases say 1.
+NOVA_PARALLEL=0 NOVA_SINGLE=()
+if grep -qE -- '--parallel\b' <<<"$download_help"; then NOVA_PARALLEL=1 NOVA_SINGLE=(--parallel 1); fi
 log "novaimage: md5 option '${md5_option:-none}', --parallel $([ $NOVA_PARALLEL = 1 ] && echo available || echo 'not available')"
 
 # ---------------------------------------------------------------------------------------------------- timing
@@ -180,9 +181,10 @@ download_case() {   # CASE IMAGE_ID SHA512 TOOLS...
     f=$OUT/$case-$tool.bin
     case "$tool" in
       curl) run "$case" curl "$ROUND" curl -sS -f -o "$f" -H "X-Auth-Token: $TOKEN" "$URL/v2/images/$id/file" ;;
-      novaimage-multihash) run "$case" "$tool" "$ROUND" "$NOVA" image download "$id" --file "$f" --no-direct-store "${NOVA_MH_ARGS[@]}" ;;
-      novaimage-md5) run "$case" "$tool" "$ROUND" "$NOVA" image download "$id" --file "$f" --no-direct-store "${NOVA_MD5_ARGS[@]}" ;;
-      novaimage-parallel) run "$case" "$tool" "$ROUND" "$NOVA" image download "$id" --file "$f" --no-direct-store --parallel "$PARALLEL" "${NOVA_MH_ARGS[@]}" ;;
+      novaimage-multihash) run "$case" "$tool" "$ROUND" "$NOVA" image download "$id" --file "$f" --no-direct-store "${NOVA_SINGLE[@]}" "${NOVA_MH_ARGS[@]}" ;;
+      novaimage-md5) run "$case" "$tool" "$ROUND" "$NOVA" image download "$id" --file "$f" --no-direct-store "${NOVA_SINGLE[@]}" "${NOVA_MD5_ARGS[@]}" ;;
+      novaimage-parallel-*) run "$case" "$tool" "$ROUND" "$NOVA" image download "$id" --file "$f" --no-direct-store --parallel "${tool#novaimage-parallel-}" "${NOVA_MH_ARGS[@]}" ;;
+      novaimage-default) run "$case" "$tool" "$ROUND" "$NOVA" image download "$id" --file "$f" --no-direct-store ;;
       library-multihash) run "$case" "$tool" "$ROUND" "$LIB" download --url "$URL" --token "$TOKEN" --image "$id" --output "$f" ;;
       library-md5) run "$case" "$tool" "$ROUND" "$LIB" download --url "$URL" --token "$TOKEN" --image "$id" --output "$f" --md5 ;;
       glance) run "$case" glance "$ROUND" env HOME="$(fresh_home)" "${GLANCE[@]}" image-download --file "$f" "$id" ;;
@@ -295,7 +297,12 @@ CONF
 DOWNLOAD_TOOLS=(curl novaimage-md5 library-multihash library-md5 glance sdk)
 BIG_TOOLS=(curl novaimage-md5 library-multihash)
 if [ "$NOVA_MH" = 1 ]; then DOWNLOAD_TOOLS+=(novaimage-multihash); BIG_TOOLS+=(novaimage-multihash); fi
-PARALLEL_TOOLS=(curl novaimage-parallel)
+PARALLEL_TOOLS=(curl)
+if [ "$NOVA_PARALLEL" = 1 ]; then
+  for n in "${PARALLEL[@]}"; do PARALLEL_TOOLS+=("novaimage-parallel-$n"); done
+  DOWNLOAD_TOOLS+=(novaimage-default) # what a user gets: the CLI's default parallelism
+  BIG_TOOLS+=(novaimage-default)
+fi
 
 started=$SECONDS
 CONFIG=workers-$CORES
@@ -344,7 +351,8 @@ log "measured in $((SECONDS - started)) s"
   printf 'listed\t%s\n' "$((LIST_COUNT + 2))"
   printf 'pages\t%s\n' "${#PAGE_URLS[@]}"
   printf 'md5_option\t%s\n' "${md5_option:-}"
-  printf 'parallel\t%s\n' "$([ "$NOVA_PARALLEL" = 1 ] && echo "$PARALLEL" || echo '')"
+  printf 'parallel\t%s\n' "$([ "$NOVA_PARALLEL" = 1 ] && echo "${PARALLEL[*]}" || echo '')"
+  printf 'parallel_default\t%s\n' "$(grep -oE -- '--parallel[^[]*\[default: [0-9]+\]' <<<"$download_help" | grep -oE '[0-9]+\]$' | tr -d ']' || true)"
   printf 'out_fs\t%s\n' "$(df -T "$OUT" | awk 'NR == 2 { print $2 }')"
   printf 'measured_s\t%s\n' "$((SECONDS - started))"
   printf 'failures\t%s\n' "$FAILURES"

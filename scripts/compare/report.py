@@ -21,12 +21,13 @@ CASES = {
         ('novaimage-md5', 'novaimage (md5 + multihash)'),
         ('library-multihash', 'library `DownloadAsync` → FileStream (multihash only)'),
         ('library-md5', 'library `DownloadAsync` → FileStream (md5 + multihash)'),
+        ('novaimage-default', 'novaimage, default options (its default `--parallel`{default_parallel})'),
         ('glance', '`glance image-download` (multihash)'),
         ('sdk', 'openstacksdk `download_image` (md5)'),
     ], ['curl', 'glance', 'sdk'], 'curl'),
-    'parallel': ('Parallel ranged download ({small}, `--parallel {parallel}`)', [
+    'parallel': ('Parallel ranged download ({small}; `--parallel N`, multihash)', [
         ('curl', 'curl (unverified, one stream)'),
-        ('novaimage-parallel', 'novaimage `--parallel {parallel}` (verified)'),
+        # novaimage-parallel-N rows are added for each N measured
     ], ['curl'], 'curl'),
     'direct': ('Direct-store download ({small}, file store mounted locally)', [
         ('sha512sum', '`sha512sum` of the stored file'),
@@ -51,6 +52,7 @@ CASES = {
         ('novaimage-multihash', 'novaimage (multihash only)'),
         ('novaimage-md5', 'novaimage (md5 + multihash)'),
         ('library-multihash', 'library `DownloadAsync` → FileStream (multihash only)'),
+        ('novaimage-default', 'novaimage, default options (its default `--parallel`{default_parallel})'),
     ], ['curl'], 'curl'),
     'cold': ('One cold command (show one image, a fresh process)', [
         ('curl', '`curl` GET'),
@@ -109,6 +111,11 @@ class Stats:
         return m / reference_median if m is not None and reference_median else None
 
 
+def parallel_clients(stats, config, case):
+    names = {k[2] for k in list(stats.runs) + list(stats.failed) if k[0] == config and k[1] == case and k[2].startswith('novaimage-parallel-')}
+    return sorted(names, key=lambda c: int(c.rsplit('-', 1)[1]))
+
+
 def fmt_s(value):
     return '–' if value is None else (f'{value:.3f}' if value < 10 else f'{value:.2f}')
 
@@ -120,12 +127,18 @@ def fmt_ratio(value):
 def case_table(stats, meta, config, case):
     title, clients, peers, floor_rule = CASES[case]
     fields = {'small': mib_label(meta['small_mib']), 'big': mib_label(meta['big_mib']), 'listed': f"{int(meta['listed']):,}",
-              'pages': meta['pages'], 'parallel': meta.get('parallel', '')}
+              'pages': meta['pages'],
+              'default_parallel': f" {meta['parallel_default']}" if meta.get('parallel_default') else ''}
+    clients = clients + [(c, f'novaimage `--parallel {c.rsplit("-", 1)[1]}` (verified)') for c in parallel_clients(stats, config, case)]
     rows = [(c, label.format(**fields)) for c, label in clients if (config, case, c) in stats.runs or (config, case, c) in stats.failed]
     if not rows:
         return []
     floor = stats.floor(config, case)
-    header = ['client', 'median (s)', 'min–max (s)', 'peak RSS (MiB)'] + [f'× {PEER_NAMES[p]}' for p in peers] + ['× floor' if floor_rule == 'floor' else f'× floor ({floor_rule})']
+    # When the floor is one of the peers its column would repeat that peer's.
+    floor_column = floor_rule not in peers
+    header = ['client', 'median (s)', 'min–max (s)', 'peak RSS (MiB)'] + [f'× {PEER_NAMES[p]}' for p in peers]
+    if floor_column:
+        header.append('× floor' if floor_rule == 'floor' else f'× floor ({floor_rule})')
     out = [f'#### {title.format(**fields)}', '', '| ' + ' | '.join(header) + ' |', '|' + '---|' * len(header)]
     for client, label in rows:
         times = [t for t, _ in stats.runs.get((config, case, client), [])]
@@ -136,7 +149,8 @@ def case_table(stats, meta, config, case):
         cells = [label, median, rng, '–' if rss is None else f'{rss:.0f}']
         for peer in peers:
             cells.append('' if peer == client else fmt_ratio(stats.ratio(config, case, client, stats.median(config, case, peer))))
-        cells.append(fmt_ratio(stats.ratio(config, case, client, floor)))
+        if floor_column:
+            cells.append(fmt_ratio(stats.ratio(config, case, client, floor)))
         out.append('| ' + ' | '.join(cells) + ' |')
     out.append('')
     return out
@@ -170,8 +184,11 @@ def targets(stats, meta, main):
     rows.append(('… with md5 as well ≤ 1.6× curl', f'novaimage {fmt_ratio(r)}{also_one_worker("download", "novaimage-md5", "curl")}; library {fmt_ratio(ratio_to("download", "library-md5", "curl"))}', judged(r, 1.6)))
     # 3. parallel
     if meta.get('parallel'):
-        r = ratio_to('parallel', 'novaimage-parallel', 'curl')
-        rows.append((f'Parallel ranges (Glance with {meta["cores"]} workers): verified download < 1.0× curl', f'`--parallel {meta["parallel"]}`: {fmt_ratio(r)}{also_one_worker("parallel", "novaimage-parallel", "curl")}', judged(r, 1.0, strict=True)))
+        measured = [(c, ratio_to('parallel', c, 'curl')) for c in parallel_clients(stats, main, 'parallel')]
+        measured = [(c, r) for c, r in measured if r is not None]
+        best = min(measured, key=lambda m: m[1]) if measured else (None, None)
+        parts = [f'`--parallel {c.rsplit("-", 1)[1]}`: {fmt_ratio(r)}{also_one_worker("parallel", c, "curl")}' for c, r in measured]
+        rows.append((f'Parallel ranges (Glance with {meta["cores"]} workers): verified download < 1.0× curl', '; '.join(parts) or 'not measured', judged(best[1], 1.0, strict=True)))
     else:
         rows.append(('Parallel ranges: verified download < 1.0× curl', 'novaimage has no `--parallel` option', 'not available'))
     # 4. direct store
@@ -192,17 +209,18 @@ def targets(stats, meta, main):
     r = ratio_to('upload', 'novaimage', 'curl')
     rows.append(('Upload ≤ 1.1× curl', fmt_ratio(r), judged(r, 1.1)))
     # 7. memory: the CLI's peak over all its HTTP downloads at each size
-    cli = ('novaimage-multihash', 'novaimage-md5')
-    small = [stats.peak_rss_mib(main, 'download', c) for c in cli]
-    big = [stats.peak_rss_mib(main, 'download-big', c) for c in cli]
-    small = max([v for v in small if v is not None], default=None)
-    big = max([v for v in big if v is not None], default=None)
-    if small is None or big is None:
-        rows.append(('Peak memory of the CLI ≤ 64 MiB, within 10% between 1 and 4 GiB', 'not measured', 'not measured'))
-    else:
-        ok = small <= 64 and big <= 64 and abs(big - small) <= 0.1 * small
-        rows.append((f'Peak memory of the CLI ≤ 64 MiB, within 10% between {mib_label(meta["small_mib"])} and {mib_label(meta["big_mib"])}',
-                     f'{small:.0f} MiB / {big:.0f} MiB ({(big - small) / small * 100:+.0f}%)', 'met' if ok else '**not met**'))
+    names = {'novaimage-multihash': 'multihash, one stream', 'novaimage-md5': 'md5 + multihash, one stream', 'novaimage-default': 'default options'}
+    parts, ok, any_measured = [], True, False
+    for client, name in names.items():
+        small = stats.peak_rss_mib(main, 'download', client)
+        big = stats.peak_rss_mib(main, 'download-big', client)
+        if small is None or big is None:
+            continue
+        any_measured = True
+        ok = ok and small <= 64 and big <= 64 and abs(big - small) <= 0.1 * small
+        parts.append(f'{name}: {small:.0f} / {big:.0f} MiB ({(big - small) / small * 100:+.0f}%)')
+    rows.append((f'Peak memory of the CLI ≤ 64 MiB, within 10% between {mib_label(meta["small_mib"])} and {mib_label(meta["big_mib"])}',
+                 '; '.join(parts) or 'not measured', ('met' if ok else '**not met**') if any_measured else 'not measured'))
     out = ['| target | measured (ratios of medians) | |', '|---|---|---|']
     out += [f'| {a} | {b} | {c} |' for a, b, c in rows]
     return out + ['']
@@ -233,7 +251,7 @@ def main(argv):
         f'Each case ran {meta["rounds"]} times with its clients interleaved (the order rotates every round); '
         'times are wall-clock seconds of the whole process (start-up included), medians with the range; '
         '“peak RSS” is the largest maximum resident set size (`/usr/bin/time`) over the runs. '
-        'Ratios are of medians (< 1 is faster than the reference). The in-process microbenchmarks (BenchmarkDotNet) '
+        'Ratios are of medians (< 1 is faster than the reference); where curl is the floor (downloads, upload, the cold command) the “× curl” column is the ratio to the floor. The in-process microbenchmarks (BenchmarkDotNet) '
         'are at the end.', '',
         '## Machine and run', '',
         '| | |', '|---|---|',
