@@ -38,7 +38,7 @@ internal static class LibraryDownload
         var watch = Stopwatch.StartNew();
         using var images = GlanceImageApi.Create(new GlanceOptions { ApiServers = [url], Token = token });
         await using var destination = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
-        var result = await images.DownloadAsync(imageId, destination, new DownloadOptions { SkipMd5WhenMultihash = !md5 });
+        var result = await images.DownloadAsync(imageId, destination, new DownloadOptions { VerifyMd5 = md5 });
         Console.WriteLine($"{result.Bytes} bytes in {watch.Elapsed.TotalSeconds:F3} s, verified: {result.Verification} {result.VerifiedAlgorithm}");
         return 0;
     }
