@@ -50,10 +50,13 @@ seconds() {
   start=$(date +%s.%N)
   "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
   end=$(date +%s.%N)
-  echo "$end - $start" | bc
+  local took
+  took=$(echo "$end - $start" | bc)
+  echo "${*: -1} $took" >>"$DIR/samples.log" # the last argument names the case (the --parallel value or the output)
+  echo "$took"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f %.2f %.2f", m, a[1], a[NR]}'; }
+median() { sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f %.2f %.2f\n", m, a[1], a[NR]}'; }
 
 echo "| size | case | median s | min–max s | ratio to curl |"
 echo "|---|---|---|---|---|"
