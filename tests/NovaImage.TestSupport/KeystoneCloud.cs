@@ -150,6 +150,30 @@ public static class KeystoneCloud
         using var response = await SendAsync(request, HttpStatusCode.NoContent, $"deleting {credential}", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stores <paramref name="pem"/> in Barbican as <paramref name="user"/>'s certificate secret, the way castellan reads
+    /// certificates (base64 of the PEM, <c>application/octet-stream</c>, type <c>certificate</c>); returns its uuid
+    /// (the value of <c>img_signature_certificate_uuid</c>).
+    /// </summary>
+    public static async Task<string> StoreCertificateAsync(KeystoneUser user, string pem, CancellationToken cancellationToken = default)
+    {
+        var token = await IssueTokenAsync(user, cancellationToken).ConfigureAwait(false);
+        var body = new JsonObject
+        {
+            ["name"] = $"novaimage-test-{Guid.NewGuid():N}",
+            ["secret_type"] = "certificate",
+            ["payload"] = Convert.ToBase64String(Encoding.ASCII.GetBytes(pem)),
+            ["payload_content_type"] = "application/octet-stream",
+            ["payload_content_encoding"] = "base64",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{BarbicanUrl.AbsoluteUri.TrimEnd('/')}/v1/secrets")) { Content = Json(body) };
+        request.Headers.Add("X-Auth-Token", token);
+        using var response = await SendAsync(request, HttpStatusCode.Created, $"storing a certificate for {user} in Barbican", cancellationToken).ConfigureAwait(false);
+        var reference = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))?["secret_ref"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"Barbican {BarbicanUrl} answered a stored secret without a secret_ref.");
+        return reference[(reference.LastIndexOf('/') + 1)..];
+    }
+
     private static KeystoneUser User(string key)
     {
         var user = Credentials.Value.User(key);
