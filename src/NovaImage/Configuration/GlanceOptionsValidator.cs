@@ -21,11 +21,12 @@ internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>
         {
             failures.Add("[glance] api_servers and the deprecated host/port/protocol are both set: remove host, port and protocol (api_servers replaces them).");
         }
-        else if (options.ApiServers.Count == 0 && !deprecated)
+        else if (options.ApiServers.Count == 0 && !deprecated && options.Keystone is null)
         {
-            failures.Add("[glance] api_servers is empty: list the Glance endpoints, e.g. api_servers = http://glance.example:9292 (appsettings: Glance:ApiServers).");
+            // With Keystone the endpoints come from endpoint_override or the catalog.
+            failures.Add("[glance] api_servers is empty: list the Glance endpoints, e.g. api_servers = http://glance.example:9292 (appsettings: Glance:ApiServers), or configure Keystone (auth_url and credentials) to find them in the catalog.");
         }
-        else if (options.ApiServers.Count == 0)
+        else if (options.ApiServers.Count == 0 && deprecated)
         {
             if (string.IsNullOrWhiteSpace(options.Host))
                 failures.Add("[glance] host is missing: the deprecated port/protocol need a host; better, set api_servers = protocol://host:port.");

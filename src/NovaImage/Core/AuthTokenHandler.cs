@@ -14,7 +14,7 @@ namespace NovaImage.Core;
 /// </summary>
 /// <remarks>
 /// With a token provider that can renew (<see cref="IRenewableTokenProvider"/>: Keystone), a 401 from Glance gets the
-/// token renewed once and the request sent again with it, when its body can be sent again (none, a buffer, JSON); a
+/// token renewed once and the request sent again with it, unless its body is a stream (an image upload); a
 /// second 401, or a 401 to an upload stream, is left to the core (<see cref="ImageNotAuthorizedException"/>), and the
 /// renewed token serves the next call.
 /// </remarks>
@@ -74,9 +74,9 @@ internal sealed class AuthTokenHandler(IGlanceTokenProvider tokens, EndpointRota
         request.Headers.Add("X-Auth-Token", token);
     }
 
-    // Bodies that serialize again from what they hold; a stream (an image upload) may be spent.
-    private static bool CanSendAgain(HttpContent? content) =>
-        content is null or ByteArrayContent or ReadOnlyMemoryContent or System.Net.Http.Json.JsonContent;
+    // Refit builds a stream body (an image upload) as StreamContent, which may be spent; its other bodies (JSON, text)
+    // serialize again from the object they hold.
+    private static bool CanSendAgain(HttpContent? content) => content is not StreamContent;
 
     private static bool FollowsRedirects(HttpMessageHandler? handler) => handler switch
     {

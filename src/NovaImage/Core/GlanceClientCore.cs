@@ -54,8 +54,11 @@ public sealed class GlanceClientCore : IDisposable
             var session = new KeystoneSession(keystone, options, keystonePrimaryHandler, LoggerFactory, time);
             Keystone = session;
             TokenProvider = session;
-            // As Nova: api_servers wins, then endpoint_override, then the catalog (found on first use).
-            Endpoints = options.ApiServers.Count > 0 || !string.IsNullOrWhiteSpace(keystone.EndpointOverride)
+            // As Nova: api_servers (or the deprecated host) wins, then endpoint_override, then the catalog (found on first use).
+#pragma warning disable CS0618 // the deprecated host still names an endpoint
+            var configured = options.ApiServers.Count > 0 || options.Host is not null || !string.IsNullOrWhiteSpace(keystone.EndpointOverride);
+#pragma warning restore CS0618
+            Endpoints = configured
                 ? new EndpointRotation(ResolveEndpoints(options, _logger), options.FailedServerCooldown, time, _logger)
                 : new EndpointRotation(ct => DiscoverEndpointsAsync(session, keystone, ct), options.FailedServerCooldown, time, _logger);
         }
@@ -358,7 +361,9 @@ public sealed class GlanceClientCore : IDisposable
 
     private static IEnumerable<Uri> ResolveEndpoints(GlanceOptions options, ILogger logger)
     {
-        if (options.ApiServers.Count == 0 && options.Keystone?.EndpointOverride is { } endpointOverride && !string.IsNullOrWhiteSpace(endpointOverride))
+#pragma warning disable CS0618 // the deprecated host wins over endpoint_override, as api_servers does
+        if (options.ApiServers.Count == 0 && options.Host is null && options.Keystone?.EndpointOverride is { } endpointOverride && !string.IsNullOrWhiteSpace(endpointOverride))
+#pragma warning restore CS0618
         {
             return GlanceEndpoints.TryParse(endpointOverride, out var uri, out var problem)
                 ? [uri]
