@@ -28,16 +28,15 @@ internal sealed class KeystoneSession : IKeystoneSession, IRenewableTokenProvide
     /// <summary>A session for <paramref name="auth"/>, over the TLS settings and response bounds of <paramref name="transport"/>.</summary>
     /// <param name="auth">Who authenticates, and where.</param>
     /// <param name="transport">The client's options: TLS (<c>cafile</c>, <c>insecure</c>, client certificate), timeout and response bounds.</param>
-    /// <param name="primaryHandler">The handler that sends requests (tests); when null, one built from the TLS options. Owned by the session.</param>
     /// <param name="loggerFactory">Receives the session's logs.</param>
     /// <param name="time">The clock tokens' expiry is compared with.</param>
     /// <exception cref="GlanceConfigurationException">No usable auth_url, or the credentials lack something their method needs.</exception>
-    public KeystoneSession(KeystoneAuthOptions auth, GlanceOptions transport, HttpMessageHandler? primaryHandler, ILoggerFactory loggerFactory, TimeProvider time)
+    public KeystoneSession(KeystoneAuthOptions auth, GlanceOptions transport, ILoggerFactory loggerFactory, TimeProvider time)
     {
         _credentials = KeystoneCredentials.From(auth);
         AuthUrl = IdentityEndpoint(auth.AuthUrl);
         _tokens = new Uri(AuthUrl.AbsoluteUri.TrimEnd('/') + "/auth/tokens");
-        _http = new HttpClient(new BoundedResponseHandler(ResponseBounds.From(transport)) { InnerHandler = primaryHandler ?? TlsHandlerFactory.Create(transport) });
+        _http = new HttpClient(new BoundedResponseHandler(ResponseBounds.From(transport)) { InnerHandler = TlsHandlerFactory.Create(transport) });
         if (transport.Timeout is { } timeout) _http.Timeout = timeout;
         _time = time;
         _logger = loggerFactory.CreateLogger<KeystoneSession>();
