@@ -15,4 +15,27 @@ public sealed record DownloadOptions
     /// downloads such images; <see cref="DownloadResult.Verification"/> then says what was checked.
     /// </summary>
     public bool RequireHash { get; init; }
+
+    /// <summary>The default of <see cref="Parallelism"/> (chosen by measurement, see docs/benchmarks.md).</summary>
+    public const int DefaultParallelism = 4;
+
+    /// <summary>Images smaller than this (in bytes) are downloaded as one stream whatever <see cref="Parallelism"/> says.</summary>
+    public const long ParallelMinimumImageSize = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// How many ranges of the image are fetched at once, each over its own connection, spread over the configured
+    /// <c>api_servers</c>. A file download over Glance v2 of an image whose size is known and at least
+    /// <see cref="ParallelMinimumImageSize"/> is split into ranges, written in place in the temporary file and
+    /// verified in order as they arrive; a broken range is resumed where it stopped, and the destination is still
+    /// replaced only once the whole image verified. 1 means one stream. Downloads to a <see cref="Stream"/> (bytes
+    /// must reach it in order), to a device or a FIFO, over Glance v1, and of smaller images are one stream, and so is
+    /// a download from a server that ignores ranges (it falls back). Default <see cref="DefaultParallelism"/>.
+    /// </summary>
+    public int Parallelism { get; init; } = DefaultParallelism;
+
+    /// <summary>Bytes per ranged request of a parallel download (tests shrink it to split small images).</summary>
+    internal int RangeSize { get; init; } = Transfers.ParallelRangeDownload.DefaultRangeSize;
+
+    /// <summary>The smallest image split into ranges (tests lower it with <see cref="RangeSize"/>).</summary>
+    internal long ParallelMinimumSize { get; init; } = ParallelMinimumImageSize;
 }

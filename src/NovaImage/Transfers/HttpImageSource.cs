@@ -43,10 +43,16 @@ internal class HttpImageSource
     public static HttpImageSource ForV1(string imageId) =>
         new(imageId, false, async (attempt, _, ct) => Answer.From(await attempt.Api<IGlanceV1Api>().DownloadImageAsync(imageId, ct).ConfigureAwait(false)));
 
-    /// <summary>Opens the data on <paramref name="attempt"/>'s endpoint from <paramref name="offset"/> (when ranges are supported).</summary>
-    public virtual async Task<ImageDataResponse> OpenAsync(GlanceAttempt attempt, long offset, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the data on <paramref name="attempt"/>'s endpoint from <paramref name="offset"/> up to <paramref name="end"/>
+    /// (exclusive; null: to the end of the image), when ranges are supported. A server may still send more than asked.
+    /// </summary>
+    public virtual async Task<ImageDataResponse> OpenAsync(GlanceAttempt attempt, long offset, long? end, CancellationToken cancellationToken)
     {
-        var range = SupportsRange && offset > 0 ? string.Create(CultureInfo.InvariantCulture, $"bytes={offset}-") : null;
+        var range = !SupportsRange ? null
+            : end is { } last ? string.Create(CultureInfo.InvariantCulture, $"bytes={offset}-{last - 1}")
+            : offset > 0 ? string.Create(CultureInfo.InvariantCulture, $"bytes={offset}-")
+            : null;
         var response = await _send(attempt, range, cancellationToken).ConfigureAwait(false);
         try
         {

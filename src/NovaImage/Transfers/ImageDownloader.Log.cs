@@ -21,5 +21,9 @@ internal sealed partial class ImageDownloader
         [LoggerMessage(EventId = 4004, Level = LogLevel.Information,
             Message = "Image {ImageId}: attempt {Attempt} on {Server} resumes the download at byte {Offset}")]
         public static partial void Resuming(ILogger logger, string imageId, int attempt, Uri server, long offset);
+
+        [LoggerMessage(EventId = 4005, Level = LogLevel.Warning,
+            Message = "Image {ImageId}: the server ignored a range request ({Cause}); downloading one stream instead")]
+        public static partial void RangesIgnored(ILogger logger, string imageId, string cause);
     }
 }

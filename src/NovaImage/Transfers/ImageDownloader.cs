@@ -90,8 +90,41 @@ internal sealed partial class ImageDownloader
         else if (await TryDirectStoreAsync(image, destination, options, notUsed, cancellationToken).ConfigureAwait(false) is { } direct)
             return direct;
 
+        if (await TryParallelRangesAsync(image, http, destination, options, notUsed, cancellationToken).ConfigureAwait(false) is { } ranged)
+            return Result(image, ranged, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
         var outcome = await CopyOverHttpAsync(image, http, destination.Stream, options, cancellationToken).ConfigureAwait(false);
         return Result(image, outcome, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
+    }
+
+    // Parallel ranges when they apply (see ParallelRangeDownload); null to download one stream, with the reason noted.
+    private async Task<CopyOutcome?> TryParallelRangesAsync(
+        Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options, List<string> notUsed, CancellationToken cancellationToken)
+    {
+        if (ParallelRangeDownload.WhyOneStream(image, http, destination.TemporaryFileHandle, options) is { } why)
+        {
+            notUsed.Add(why);
+            return null;
+        }
+
+        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, options);
+        try
+        {
+            var (bytes, attempts, server, verified) = await ranged.RunAsync(cancellationToken).ConfigureAwait(false);
+            notUsed.Add($"{ranged.Workers} ranges at a time");
+            return new CopyOutcome(bytes, attempts, server, verified);
+        }
+        catch (ParallelRangeDownload.RangesIgnoredException ex)
+        {
+            Log.RangesIgnored(_logger, image.Id, ex.Message);
+            notUsed.Add($"one stream (the server ignored a range: {ex.Message})");
+            destination.StartOver();
+            return null;
+        }
+        catch (DestinationFailedException ex)
+        {
+            ThrowDestinationFailure(ex);
+            throw;
+        }
     }
 
     /// <summary>
@@ -212,7 +245,7 @@ internal sealed partial class ImageDownloader
             return await _core.ExecuteAsync(new GlanceCall(ImageOperation.Download, image.Id), true, async (attempt, ct) =>
             {
                 if (attempt.Number > 1) Log.Resuming(_logger, image.Id, attempt.Number, attempt.Server, transfer.ResumeOffset);
-                var response = await http.OpenAsync(attempt, transfer.ResumeOffset, ct).ConfigureAwait(false);
+                var response = await http.OpenAsync(attempt, transfer.ResumeOffset, end: null, ct).ConfigureAwait(false);
                 await using (response.ConfigureAwait(false))
                 {
                     return await transfer.CopyAsync(response, attempt.Number, ct).ConfigureAwait(false);
@@ -248,5 +281,5 @@ internal sealed partial class ImageDownloader
     private sealed record CopyOutcome(long Bytes, int Attempts, Uri? Server, VerificationOutcome Verified);
 
     /// <summary>Writing the destination failed: not a failure of the source, so never a reason for another attempt.</summary>
-    private sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);
+    internal sealed class DestinationFailedException(Exception inner) : Exception(inner.Message, inner);
 }

@@ -49,6 +49,12 @@ internal sealed class DestinationFile : IAsyncDisposable
     /// <summary>Where to write (unbuffered: callers bring their own buffer).</summary>
     public Stream Stream => _stream;
 
+    /// <summary>
+    /// The temporary file's handle, for positioned writes and reads (<see cref="RandomAccess"/>); null when written in
+    /// place (a device or a FIFO is written in order, through <see cref="Stream"/>).
+    /// </summary>
+    public Microsoft.Win32.SafeHandles.SafeFileHandle? TemporaryFileHandle => InPlace ? null : _stream.SafeFileHandle;
+
     /// <summary>What <see cref="Target"/> is, in words, for messages.</summary>
     public string Description => Kind switch
     {
@@ -110,7 +116,8 @@ internal sealed class DestinationFile : IAsyncDisposable
             stream = new FileStream(temp, new FileStreamOptions
             {
                 Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
+                // Readable too: a parallel ranged download hashes its ranges back from the file, in order.
+                Access = FileAccess.ReadWrite,
                 Share = FileShare.None,
                 BufferSize = 0,
                 Options = FileOptions.Asynchronous,

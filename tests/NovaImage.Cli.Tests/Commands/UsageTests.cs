@@ -67,6 +67,20 @@ public sealed class UsageTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    public async Task A_download_parallelism_below_one_is_a_usage_error_before_anything_is_sent(string value)
+    {
+        // Nothing listens on the endpoint: the refusal comes from the command line, not from a failed request.
+        var result = await NovaImageCli.RunWithEnvironmentAsync(new Dictionary<string, string?>(),
+            "--api-server", "http://127.0.0.1:9", "--token", "p:u", "image", "download", "some-id", "--file", "out.raw", "--parallel", value);
+
+        var error = NovaImageCli.AssertFailed(result, 2);
+        Assert.Contains($"--parallel must be at least 1, not {value}", error, StringComparison.Ordinal);
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Theory]
     [InlineData("abc\r\nX-Evil: 1", "a line break")]
     [InlineData("t\u00f6ken", "a non-ASCII character")]
     public async Task A_token_that_cannot_travel_as_a_header_is_a_usage_error_before_anything_is_sent(string token, string cause)

@@ -160,9 +160,9 @@ public sealed class ResumeTests : DownloadTestBase
 
     private sealed class FirstAttemptCorrupted(HttpImageSource inner) : HttpImageSource(inner, supportsRange: false)
     {
-        public override async Task<ImageDataResponse> OpenAsync(GlanceAttempt attempt, long offset, CancellationToken cancellationToken)
+        public override async Task<ImageDataResponse> OpenAsync(GlanceAttempt attempt, long offset, long? end, CancellationToken cancellationToken)
         {
-            var response = await base.OpenAsync(attempt, offset, cancellationToken);
+            var response = await base.OpenAsync(attempt, offset, end, cancellationToken);
             return attempt.Number > 1 ? response : new ImageDataResponse(new FirstByteFlipped(response), response.Offset, response.Server, response.TotalLength);
         }
 
