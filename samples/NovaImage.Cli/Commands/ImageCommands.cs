@@ -138,6 +138,10 @@ internal static class ImageCommands
         {
             Description = "Write an image that has no checksum or hash (only its size, if any, can be checked); without it such an image exits 8 and nothing is written",
         };
+        var verifyMd5 = new Option<bool>("--verify-md5")
+        {
+            Description = "Check the md5 checksum too when the image has a multihash (default: [glance] verify_md5, else only the multihash, as glanceclient and Nova do; the md5 is always checked when there is no usable multihash)",
+        };
         var parallel = new Option<int>("--parallel")
         {
             Description = "Ranges fetched at once over HTTP (Glance v2, images of 64 MiB or more, written to a file); 1 for one stream",
@@ -148,7 +152,7 @@ internal static class ImageCommands
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError($"--parallel must be at least 1, not {result.GetValueOrDefault<int>()}");
         });
-        var command = new Command("download", "Download an image's data, verified against its size and hashes") { id, file, noDirect, allowUnverified, parallel };
+        var command = new Command("download", "Download an image's data, verified against its size and hashes") { id, file, noDirect, allowUnverified, verifyMd5, parallel };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var destination = context.Get(file).FullName;
@@ -156,6 +160,7 @@ internal static class ImageCommands
             {
                 AllowDirectStore = !context.Get(noDirect),
                 RequireHash = !context.Get(allowUnverified),
+                VerifyMd5 = context.Get(verifyMd5) ? true : null,
                 Parallelism = context.Get(parallel),
             };
             var result = await context.Console.TransferAsync($"download {context.Get(id)}", null, progress =>
@@ -171,7 +176,8 @@ internal static class ImageCommands
                 (string.IsNullOrEmpty(result.Reason) ? "" : $" ({result.Reason})"));
             context.Console.Line(result.VerifiedHash is null
                 ? $"Not verified: {Describe(result.Verification)}"
-                : $"Verified {result.VerifiedAlgorithm}: {result.VerifiedHash}");
+                : $"Verified {result.VerifiedAlgorithm}: {result.VerifiedHash}" +
+                  (result.VerifiedAlgorithms.Count > 1 ? $" (and {string.Join(", ", result.VerifiedAlgorithms.Skip(1))})" : ""));
         });
         return command;
     }

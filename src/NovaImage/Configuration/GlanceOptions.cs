@@ -108,6 +108,14 @@ public sealed class GlanceOptions
     /// </summary>
     public KeystoneAuthOptions? Keystone { get; set; }
 
+    /// <summary>
+    /// Check the md5 <c>checksum</c> of downloads too when the image has a multihash this platform can compute
+    /// (<c>verify_md5</c>, not a Nova option; default false). Off, downloads verify what glanceclient and Nova verify:
+    /// the multihash, and the md5 only when there is no usable multihash. A download can override it
+    /// (<see cref="DownloadOptions.VerifyMd5"/>).
+    /// </summary>
+    public bool VerifyMd5 { get; set; }
+
     /// <summary>URL schemes that may be read directly from the store (<c>allowed_direct_url_schemes</c>), e.g. <c>file</c>.</summary>
     public IList<string> AllowedDirectUrlSchemes { get; set; } = [];
 

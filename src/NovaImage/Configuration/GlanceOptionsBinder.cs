@@ -35,6 +35,7 @@ internal static class GlanceOptionsBinder
         if (Read(glance, "CertFile", "certfile") is { } certFile) options.CertFile = certFile;
         if (Read(glance, "KeyFile", "keyfile") is { } keyFile) options.KeyFile = keyFile;
         BindKeystone(glance, options);
+        if (Read(glance, "VerifyMd5", "verify_md5") is { } verifyMd5) options.VerifyMd5 = ParseBool(verifyMd5, "verify_md5");
         if (ReadList(glance, "AllowedDirectUrlSchemes", "allowed_direct_url_schemes") is { } schemes) options.AllowedDirectUrlSchemes = schemes;
 
 #pragma warning disable CS0618 // the deprecated options are bound so that they can be honoured (and warned about)

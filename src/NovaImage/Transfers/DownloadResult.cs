@@ -28,6 +28,12 @@ public sealed record DownloadResult
     public string? UnverifiedAlgorithm { get; init; }
     /// <summary>The algorithm of the strongest hash that was verified (e.g. <c>sha512</c> or <c>md5</c>); null when no hash was verified (see <see cref="Verification"/>).</summary>
     public string? VerifiedAlgorithm { get; init; }
+    /// <summary>
+    /// Every hash that was verified, the strongest first: the multihash alone by default (e.g. <c>sha512</c>), the
+    /// multihash and <c>md5</c> when <see cref="DownloadOptions.VerifyMd5"/> asked for both, <c>md5</c> alone when the
+    /// image has no usable multihash; empty when no hash was verified.
+    /// </summary>
+    public IReadOnlyList<string> VerifiedAlgorithms { get; init; } = [];
     /// <summary>The verified hash (hex).</summary>
     public string? VerifiedHash { get; init; }
     /// <summary>HTTP attempts, including resumes (0 for a direct-store download).</summary>

@@ -6,15 +6,24 @@ namespace NovaImage.Transfers;
 
 /// <summary>
 /// The one download pipeline behind every path (Glance v2 and v1 over HTTP, direct store), owned by a client's core.
-/// It streams through a fixed pooled buffer (constant memory whatever the image size), verifies size, multihash and
-/// md5 in the same pass, and writes files by the rules of <see cref="DestinationFile"/> (a temporary file flushed to
+/// It streams through a few pooled chunks (constant memory whatever the image size), reading, hashing and writing
+/// them at the same time, verifies size and the multihash (md5 only as the fallback or when asked) in the same pass, and writes files by the rules of <see cref="DestinationFile"/> (a temporary file flushed to
 /// disk and atomically renamed only once verified; devices and FIFOs in place). HTTP attempts run through the core's one retry loop: a broken stream
 /// resumes where it stopped (v2 <c>Range</c>, keeping the hash state) on the next healthy endpoint.
 /// </summary>
 internal sealed partial class ImageDownloader
 {
-    /// <summary>The size of the one transfer buffer each download rents.</summary>
-    public const int BufferSize = 256 * 1024;
+    /// <summary>
+    /// The size of each chunk a download moves: large, so that reads, hashes and writes are few and the per-chunk hand
+    /// over between cores costs nothing next to the work on it.
+    /// </summary>
+    public const int ChunkSize = 1024 * 1024;
+
+    /// <summary>
+    /// Chunks each download rents (its whole memory for data): one being read, one being hashed and written, and the
+    /// rest absorbing the jitter between the two.
+    /// </summary>
+    public const int ChunkCount = 4;
 
     /// <summary>Suffix of the temporary files written beside a destination (hidden: their name starts with a dot).</summary>
     public const string TempFileSuffix = DestinationFile.TempFileSuffix;
@@ -106,7 +115,7 @@ internal sealed partial class ImageDownloader
             return null;
         }
 
-        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, options);
+        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, options, response => NewVerifier(image, "Glance", response, options));
         try
         {
             var (bytes, attempts, server, verified) = await ranged.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -185,7 +194,7 @@ internal sealed partial class ImageDownloader
                     else
                     {
                         // One attempt: a direct copy that fails falls back to the next location, then HTTP.
-                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false);
+                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false, response => NewVerifier(image, opened.Description, response, options));
                         // The store's reads get the same stall and rate bounds as HTTP bodies (a hung mount must not hang the download).
                         var response = new ImageDataResponse(BoundedReadStream.AllowAnySize(new BoundedReadStream(stream, _core.Bounds, null)), 0, server: null);
                         await using (response.ConfigureAwait(false))
@@ -239,7 +248,7 @@ internal sealed partial class ImageDownloader
     // Every HTTP attempt goes through the core: its endpoint rotation, its retry rule, its error translation.
     private async Task<CopyOutcome> CopyOverHttpAsync(Image image, HttpImageSource http, Stream sink, DownloadOptions options, CancellationToken cancellationToken)
     {
-        using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange);
+        using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange, response => NewVerifier(image, "Glance", response, options));
         try
         {
             return await _core.ExecuteAsync(new GlanceCall(ImageOperation.Download, image.Id), true, async (attempt, ct) =>
@@ -259,6 +268,15 @@ internal sealed partial class ImageDownloader
         }
     }
 
+    /// <summary>
+    /// The verifier of one download from the first byte, whichever path serves it (one stream, ranges, the direct
+    /// store): the image's hashes with this client's md5 policy, and the extra checks of every download (none yet: an
+    /// <see cref="IImageDataCheck"/> factory list goes here).
+    /// </summary>
+    private IntegrityVerifier NewVerifier(Image image, string source, ImageDataResponse response, DownloadOptions options) =>
+        IntegrityVerifier.Create(image, source, response.ReportedMd5, response.TotalLength, options,
+            options.VerifyMd5 ?? _core.Options.VerifyMd5, extraChecks: []);
+
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowDestinationFailure(DestinationFailedException failure) =>
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure.InnerException!);
@@ -274,6 +292,7 @@ internal sealed partial class ImageDownloader
         Verification = outcome.Verified.Verification,
         UnverifiedAlgorithm = outcome.Verified.UnverifiedAlgorithm,
         VerifiedAlgorithm = outcome.Verified.Algorithm,
+        VerifiedAlgorithms = outcome.Verified.Algorithms,
         VerifiedHash = outcome.Verified.Hash,
         Attempts = path == DownloadPath.Http ? outcome.Attempts : 0,
     };

@@ -28,6 +28,7 @@ internal sealed class ParallelRangeDownload : IDisposable
     private readonly HttpImageSource _http;
     private readonly SafeFileHandle _file;
     private readonly DownloadOptions _options;
+    private readonly Func<ImageDataResponse, IntegrityVerifier> _newVerifier;
     private readonly int _rangeSize;
     private readonly int _rangeCount;
     private readonly long[] _received;            // bytes written of each range, from its start (only ever grows)
@@ -39,8 +40,10 @@ internal sealed class ParallelRangeDownload : IDisposable
     private int _nextRange = -1;
     private int _attempts;
 
-    private ParallelRangeDownload(GlanceClientCore core, Image image, long size, HttpImageSource http, SafeFileHandle file, DownloadOptions options)
+    private ParallelRangeDownload(GlanceClientCore core, Image image, long size, HttpImageSource http, SafeFileHandle file, DownloadOptions options,
+        Func<ImageDataResponse, IntegrityVerifier> newVerifier)
     {
+        _newVerifier = newVerifier;
         _core = core;
         _image = image;
         _size = size;
@@ -76,8 +79,9 @@ internal sealed class ParallelRangeDownload : IDisposable
     }
 
     /// <summary>Starts a download that <see cref="WhyOneStream"/> allowed.</summary>
-    public static ParallelRangeDownload Create(GlanceClientCore core, Image image, HttpImageSource http, SafeFileHandle file, DownloadOptions options) =>
-        new(core, image, image.Size!.Value, http, file, options);
+    public static ParallelRangeDownload Create(GlanceClientCore core, Image image, HttpImageSource http, SafeFileHandle file, DownloadOptions options,
+        Func<ImageDataResponse, IntegrityVerifier> newVerifier) =>
+        new(core, image, image.Size!.Value, http, file, options, newVerifier);
 
     /// <summary>Fetches every range into the file and verifies the whole image in order.</summary>
     /// <exception cref="RangesIgnoredException">The server answered a range with data from another offset; nothing written counts.</exception>
@@ -125,7 +129,7 @@ internal sealed class ParallelRangeDownload : IDisposable
 
     private async Task<bool> FetchRangesAsync(CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ImageDownloader.BufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(ImageDownloader.ChunkSize);
         try
         {
             for (var range = Interlocked.Increment(ref _nextRange); range < _rangeCount; range = Interlocked.Increment(ref _nextRange))
@@ -183,14 +187,14 @@ internal sealed class ParallelRangeDownload : IDisposable
     private void EnsureVerifier(ImageDataResponse response)
     {
         lock (_gate)
-            _verifier ??= IntegrityVerifier.Create(_image, "Glance", response.ReportedMd5, response.TotalLength, _options);
+            _verifier ??= _newVerifier(response);
         if (_written.CurrentCount == 0) _written.Release();
     }
 
     // Follows the contiguous written prefix, reading it back from the file into the verifier.
     private async Task<VerificationOutcome> VerifyInOrderAsync(CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ImageDownloader.BufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(ImageDownloader.ChunkSize);
         try
         {
             long verified = 0;
@@ -212,7 +216,7 @@ internal sealed class ParallelRangeDownload : IDisposable
                     cancellationToken.ThrowIfCancellationRequested();
                     var read = RandomAccess.Read(_file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, available - verified)), verified);
                     if (read == 0) throw new IOException($"The temporary file ended at byte {verified}, before the {available} bytes written");
-                    verifier.Append(buffer.AsSpan(0, read), _server);
+                    verifier.Append(buffer.AsMemory(0, read), _server);
                     verified += read;
                     _progress.Report(verified);
                 }

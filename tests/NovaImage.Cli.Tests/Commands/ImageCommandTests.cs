@@ -178,6 +178,20 @@ public sealed class ImageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Download_verifies_only_the_multihash_unless_the_md5_is_asked_for_too()
+    {
+        var data = _files.RandomFile("data.img", 150_000);
+        var id = await CreateAsync(_name, "--file", data);
+
+        var multihashOnly = await NovaImageCli.JsonAsync("image", "download", id, "--file", _files.PathOf("one.img"), "--no-direct-store");
+        Assert.Equal(["sha512"], multihashOnly.GetProperty("verified_algorithms").EnumerateArray().Select(a => a.GetString()));
+
+        var both = await NovaImageCli.RunAsync("image", "download", id, "--file", _files.PathOf("both.img"), "--no-direct-store", "--verify-md5");
+        NovaImageCli.AssertSucceeded(both);
+        Assert.Contains($"Verified sha512: {TempFiles.Sha512(data)} (and md5)", both.StandardOutput);
+    }
+
+    [Fact]
     public async Task Download_to_a_device_writes_it_in_place_and_leaves_it_a_device()
     {
         var data = _files.RandomFile("data.img", 120_000);

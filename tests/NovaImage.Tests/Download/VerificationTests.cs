@@ -22,19 +22,51 @@ public sealed class VerificationTests : DownloadTestBase
     }
 
     [Fact]
-    public async Task AnMd5MismatchFailsUnlessMd5IsSkippedBecauseAMultihashIsPresent()
+    public async Task ByDefaultOnlyTheMultihashIsVerifiedAsGlanceclientDoesSoAWrongMd5IsNotEvenComputed()
     {
         var data = RandomBytes(100 * 1024);
         var image = (await UploadAsync(data)) with { Checksum = new string('a', 32) };
 
-        var error = await Assert.ThrowsAsync<ImageIntegrityException>(() =>
-            Downloader(HttpOnly).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination()));
-        Assert.Contains($"md5: expected {image.Checksum}, got {Md5Hex(data)}", error.Message, StringComparison.Ordinal);
+        var result = await Downloader(HttpOnly).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination());
 
-        var result = await Downloader(HttpOnly).DownloadToFileAsync(
-            image, V2Source(image.Id, NewCounter()), Destination(), new DownloadOptions { SkipMd5WhenMultihash = true });
-        Assert.Equal("sha512", result.VerifiedAlgorithm);
+        Assert.Equal(DownloadVerification.Multihash, result.Verification);
+        Assert.Equal(["sha512"], result.VerifiedAlgorithms);
         Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+    }
+
+    [Fact]
+    public async Task AskingForTheMd5VerifiesBothHashesAndAWrongMd5FailsTheDownload()
+    {
+        var data = RandomBytes(100 * 1024);
+        var image = await UploadAsync(data);
+        var both = new DownloadOptions { VerifyMd5 = true };
+
+        var result = await Downloader(HttpOnly).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination(), both);
+        Assert.Equal(["sha512", "md5"], result.VerifiedAlgorithms);
+        Assert.Equal("sha512", result.VerifiedAlgorithm);
+
+        var wrongMd5 = image with { Checksum = new string('a', 32) };
+        var error = await Assert.ThrowsAsync<ImageIntegrityException>(() =>
+            Downloader(HttpOnly).DownloadToFileAsync(wrongMd5, V2Source(image.Id, NewCounter()), Destination(), both));
+        Assert.Contains($"md5: expected {wrongMd5.Checksum}, got {Md5Hex(data)}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination())); // the earlier download is left as it was
+        Assert.Empty(TempFiles());
+    }
+
+    [Fact]
+    public async Task TheClientsVerifyMd5OptionAsksForTheMd5AndADownloadCanTurnItOffAgain()
+    {
+        var data = RandomBytes(100 * 1024);
+        var image = (await UploadAsync(data)) with { Checksum = new string('a', 32) };
+        var verifyMd5 = new GlanceOptions { NumRetries = 1, VerifyMd5 = true };
+
+        var error = await Assert.ThrowsAsync<ImageIntegrityException>(() =>
+            Downloader(verifyMd5).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination()));
+        Assert.Contains("does not match its md5", error.Message, StringComparison.Ordinal);
+
+        var result = await Downloader(verifyMd5).DownloadToFileAsync(
+            image, V2Source(image.Id, NewCounter()), Destination(), new DownloadOptions { VerifyMd5 = false });
+        Assert.Equal(["sha512"], result.VerifiedAlgorithms);
     }
 
     [Fact]
@@ -43,10 +75,10 @@ public sealed class VerificationTests : DownloadTestBase
         var data = RandomBytes(100 * 1024);
         var image = (await UploadAsync(data)) with { OsHashAlgo = null, OsHashValue = null };
 
-        var result = await Downloader(HttpOnly).DownloadToFileAsync(
-            image, V2Source(image.Id, NewCounter()), Destination(), new DownloadOptions { SkipMd5WhenMultihash = true });
+        var result = await Downloader(HttpOnly).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination());
 
         Assert.Equal("md5", result.VerifiedAlgorithm);
+        Assert.Equal(["md5"], result.VerifiedAlgorithms);
         Assert.Equal(Md5Hex(data), result.VerifiedHash);
     }
 
@@ -85,7 +117,7 @@ public sealed class VerificationTests : DownloadTestBase
         var image = (await UploadAsync(data)) with { OsHashAlgo = "blake2b", OsHashValue = new string('1', 128) };
 
         var error = await Assert.ThrowsAsync<FeatureNotSupportedException>(() =>
-            Downloader(HttpOnly).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination(), new DownloadOptions { SkipMd5WhenMultihash = true }));
+            Downloader(HttpOnly).DownloadToFileAsync(image with { Checksum = null }, V2Source(image.Id, NewCounter()), Destination()));
         Assert.Contains("os_hash_algo 'blake2b'", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Destination()));
 

@@ -108,6 +108,23 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Verify_md5_binds_from_nova_conf_and_is_off_by_default()
+    {
+        var on = ImageApiHost.Create(NovaConf("""
+            [glance]
+            api_servers = http://glance:9292
+            verify_md5 = true
+            """));
+        var defaults = ImageApiHost.Create(NovaConf("""
+            [glance]
+            api_servers = http://glance:9292
+            """));
+
+        Assert.True(Options(on).VerifyMd5);
+        Assert.False(Options(defaults).VerifyMd5);
+    }
+
+    [Fact]
     public async Task Appsettings_json_binds_the_Glance_section_with_PascalCase_keys()
     {
         var config = AppSettings($$"""
@@ -196,6 +213,7 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("total_timeout = 1e10", "total_timeout")]
     [InlineData("max_response_size = 100", "max_response_size")]
     [InlineData("insecure = maybe", "insecure")]
+    [InlineData("verify_md5 = sometimes", "verify_md5")]
     [InlineData("allowed_direct_url_schemes = file, 9p:", "allowed_direct_url_schemes")]
     public void Invalid_values_fail_at_start_naming_the_key(string line, string key)
     {
