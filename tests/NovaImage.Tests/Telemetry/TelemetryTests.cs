@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using NovaImage.Core;
 using NovaImage.TestSupport;
+using NovaImage.TestSupport.Proxy;
 using NovaImage.Tests.ImageApi;
 
 namespace NovaImage.Tests.Telemetry;
@@ -60,6 +61,41 @@ public sealed class TelemetryTests
         Assert.Equal(4, durations.GetMeasurementSnapshot().Count);
         Assert.All(durations.GetMeasurementSnapshot(), m => Assert.True(m.Value > 0));
         Assert.Equal(new[] { 1L, -1L }, active.GetMeasurementSnapshot().Select(m => m.Value));
+    }
+
+    [Fact]
+    public async Task A_download_whose_data_does_not_verify_counts_a_failed_verification_and_its_span_says_so()
+    {
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.FlipImageDataByte(DataSize / 2));
+        using var trace = new TraceRecorder();
+        await using var host = MeteredHost(o =>
+        {
+            o.ApiServers = [proxy.Endpoint.AbsoluteUri];
+            o.Token = Token;
+        });
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
+        using var verifications = Collect<long>(meters, "novaimage.client.download.verifications");
+        using var calls = Collect<long>(meters, "novaimage.client.calls");
+
+        var image = await host.Api.CreateImageAsync(new ImageCreate { Name = "telemetry-corrupt", DiskFormat = "raw", ContainerFormat = "bare" });
+        try
+        {
+            await host.Api.UploadAsync(image.Id, new MemoryStream(RandomNumberGenerator.GetBytes(DataSize)));
+            await Assert.ThrowsAsync<ImageIntegrityException>(() => host.Api.DownloadAsync(image.Id, new MemoryStream()));
+        }
+        finally
+        {
+            await host.Api.DeleteImageAsync(image.Id);
+        }
+
+        Assert.Equal("failed", Tag(Assert.Single(verifications.GetMeasurementSnapshot()).Tags, "novaimage.download.verification"));
+        var download = Assert.Single(calls.GetMeasurementSnapshot(), m => Tag(m.Tags, "novaimage.operation") == "Download");
+        Assert.Equal("failure", Tag(download.Tags, "novaimage.outcome"));
+        Assert.Equal(typeof(ImageIntegrityException).FullName, Tag(download.Tags, "error.type"));
+        var span = Assert.Single(trace.NovaImageSpans, s => s.OperationName == "Glance Download");
+        Assert.Equal("failed", span.GetTagItem("novaimage.download.verification"));
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        Assert.Equal(typeof(ImageIntegrityException).FullName, span.GetTagItem("error.type"));
     }
 
     [Fact]
