@@ -7,9 +7,11 @@ namespace NovaImage.Cli.Output;
 
 /// <summary>
 /// <c>-f yaml</c>: a JSON value (mappings, sequences, scalars) as a YAML document, block style like PyYAML's
-/// (cliff's yaml formatter). Hand-written rather than YamlDotNet's emitter: every string is double-quoted with YAML
-/// escapes for control characters and also for bidi controls (<c>\u202E</c>), which a YAML emitter treats as
-/// printable and writes raw; so the document both round-trips exactly and cannot reorder or drive the terminal.
+/// (cliff's yaml formatter). Hand-written rather than SharpYaml's emitter (the YAML package the repository reads
+/// clouds.yaml with): every string is double-quoted with YAML escapes for control characters and also for bidi
+/// controls (<c>\u202E</c>); SharpYaml 3.17 writes a bidi override raw inside a double-quoted scalar, even to an
+/// ASCII writer (checked), and that would reorder what the user reads. So the document round-trips exactly and cannot
+/// drive the terminal.
 /// </summary>
 internal static class YamlText
 {
