@@ -37,6 +37,10 @@ internal static class GlanceOptionsBinder
         BindKeystone(glance, options);
         if (Read(glance, "VerifyMd5", "verify_md5") is { } verifyMd5) options.VerifyMd5 = ParseBool(verifyMd5, "verify_md5");
         if (ReadList(glance, "AllowedDirectUrlSchemes", "allowed_direct_url_schemes") is { } schemes) options.AllowedDirectUrlSchemes = schemes;
+        if (Read(glance, "VerifyGlanceSignatures", "verify_glance_signatures") is { } verify) options.VerifyGlanceSignatures = ParseBool(verify, "verify_glance_signatures");
+        if (Read(glance, "EnableCertificateValidation", "enable_certificate_validation") is { } validate) options.EnableCertificateValidation = ParseBool(validate, "enable_certificate_validation");
+        if (ReadList(glance, "DefaultTrustedCertificateIds", "default_trusted_certificate_ids") is { } trusted) options.DefaultTrustedCertificateIds = trusted;
+        if (Read(glance, "SigningCertificateDirectory", "signing_certificate_dir") is { } certificateDirectory) options.SigningCertificateDirectory = certificateDirectory;
 
 #pragma warning disable CS0618 // the deprecated options are bound so that they can be honoured (and warned about)
         if (Read(glance, "Host", "host") is { } host) options.Host = host;
