@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NovaImage.Cli.Glance;
 using NovaImage.Cli.Output;
 
 namespace NovaImage.Cli;
@@ -25,15 +26,24 @@ internal static class CommandActions
         try
         {
             var settings = GlobalOptions.Resolve(parse);
-            await using var context = new CommandContext(parse, settings, new CliConsole(settings.Json));
+            await using var context = new CommandContext(parse, settings, new CliConsole(settings.Json, OutputOptions.Read(parse)));
             return await action(context, cancellationToken);
         }
         catch (Exception exception)
         {
-            CliConsole.Error(Describe(exception));
+            Report(exception);
             if (debug) Console.Error.WriteLine(TerminalText.SanitizeLines(exception.ToString()));
             return ExitCodes.For(exception);
         }
+    }
+
+    /// <summary>The error line on stderr; for an ambiguous image name, the candidates (id, name, status, owner) below it.</summary>
+    public static void Report(Exception exception, string? prefix = null)
+    {
+        CliConsole.Error(prefix + Describe(exception));
+        if (exception is AmbiguousImageNameException ambiguous)
+            foreach (var image in ambiguous.Candidates)
+                Console.Error.WriteLine(TerminalText.Sanitize($"  {image.Id}  name={image.Name}  status={ImageRendering.Words(image.Status)}  owner={image.Owner}"));
     }
 
     /// <summary>One line: the message of the exception that says what happened (GlanceException already names image, server and cause).</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NovaImage.Cli.Glance;
 using NovaImage.Cli.Hosting;
 using NovaImage.Cli.Output;
 
@@ -16,7 +17,7 @@ internal sealed class CommandContext(ParseResult parse, CliSettings settings, Cl
     /// <summary>The Glance client, configured from the global options (created on first use).</summary>
     public GlanceSession Glance => _session ??= GlanceSession.Open(Settings);
 
-    public IImageApi Images => Glance.Images;
+    public CliImageApi Images => Glance.Images;
 
     public T Get<T>(Option<T> option) => Parse.GetValue(option)!;
     public T Get<T>(Argument<T> argument) => Parse.GetValue(argument)!;

@@ -1,3 +1,5 @@
+using NovaImage.Cli.Glance;
+
 namespace NovaImage.Cli;
 
 /// <summary>
@@ -38,9 +40,9 @@ internal static class ExitCodes
         Exit codes:
           0  success
           1  other failure (Glance refused the request, a local file could not be read, ...)
-          2  usage error (bad command line, option value or configuration, a --file that cannot be written, or a
-             request Glance rejected as invalid)
-          3  not found (image or member)
+          2  usage error (bad command line, option value or configuration, a --file that cannot be written, a
+             request Glance rejected as invalid, or an image name several images have)
+          3  not found (image or member; an image is named by id or by a name exactly one image has)
           4  not authorized (HTTP 401/403)
           5  integrity failure (downloaded data did not match size or hashes; nothing was written, except to a
              device or FIFO, which then holds the unverified data)
@@ -61,7 +63,8 @@ internal static class ExitCodes
 
     public static int For(Exception exception) => exception switch
     {
-        UsageException or InvalidImageRequestException or GlanceConfigurationException or InvalidDestinationException => UsageError,
+        CommandFailureException { InnerException: { } cause } => For(cause),
+        UsageException or AmbiguousImageNameException or InvalidImageRequestException or GlanceConfigurationException or InvalidDestinationException => UsageError,
         ImageNotFoundException => NotFound,
         ImageNotAuthorizedException => NotAuthorized,
         ImageIntegrityException => IntegrityFailure,

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -68,7 +69,8 @@ public static class GlanceServiceCollectionExtensions
                 return server => core.Configure(factory.CreateClient(name), server);
             },
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetService<TimeProvider>()));
+            sp.GetService<TimeProvider>(),
+            meterFactory: sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => TClient.Create(sp.GetRequiredKeyedService<GlanceClientCore>(key)));
         services.TryAddSingleton<IImageApi>(sp => sp.GetRequiredService<TClient>());
         return services.AddHttpClient(name)
@@ -78,6 +80,7 @@ public static class GlanceServiceCollectionExtensions
                 var core = sp.GetRequiredKeyedService<GlanceClientCore>(key);
                 return new AuthTokenHandler(core.TokenProvider, core.Endpoints.Servers);
             })
+            .AddHttpMessageHandler(() => new AttemptTelemetryHandler())
             .AddHttpMessageHandler(sp => new BoundedResponseHandler(sp.GetRequiredKeyedService<GlanceClientCore>(key).Bounds));
     }
 

@@ -39,7 +39,7 @@ public static class KeystoneCloud
 
     /// <summary>
     /// The internal image endpoint of <see cref="Region"/>: the same Glance under another spelling
-    /// (http://127.0.0.1:PORT where the public one is http://localhost:PORT), so a test can see which interface a client
+    /// (http://localhost:PORT where the public one is http://127.0.0.1:PORT), so a test can see which interface a client
     /// chose. Only clouds started by scripts/cloud-dev.sh have it.
     /// </summary>
     public static Uri ImageInternalUrl => new(Credentials.Value.Text("image_internal_url"));

@@ -5,7 +5,7 @@ namespace NovaImage.Cli.Commands;
 /// <summary>Arguments and option parsers shared by several commands.</summary>
 internal static class CommonArguments
 {
-    public static Argument<string> ImageId() => new("image-id") { Description = "The image's ID" };
+    public static Argument<string> ImageId() => new("image") { Description = "The image: its ID, or a name exactly one image has" };
 
     public static Argument<string> MemberId() => new("project-id") { Description = "The member project's ID" };
 

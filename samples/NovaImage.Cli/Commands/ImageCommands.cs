@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using NovaImage.Cli.Glance;
 using NovaImage.Cli.Output;
 using static NovaImage.Cli.Commands.CommonArguments;
 
@@ -38,7 +40,7 @@ internal static class ImageCommands
         var limit = PositiveCount("--limit", "The total number of images to list, across pages (no page is requested past it)");
         var marker = new Option<string>("--marker") { Description = "Start after the image with this id (in the sort order)", HelpName = "ID" };
         var pageSize = PositiveCount("--page-size", "Images per request (paging is automatic; --limit is the total)");
-        var command = new Command("list", "List images (all pages)") { names, statuses, visibility, tags, owner, properties, sort, limit, marker, pageSize };
+        var command = new Command("list", "List images (all pages)") { names, statuses, visibility, tags, owner, properties, sort, limit, marker, pageSize }.WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var visibilityValue = context.Get(visibility);
@@ -57,7 +59,14 @@ internal static class ImageCommands
                 Marker = context.Get(marker),
             };
             var images = await context.Images.ListImagesAsync(query, cancellationToken).ToListAsync(cancellationToken);
-            if (!context.Console.TryWriteJson(images, CliJsonContext.Default.ListImage)) context.Console.Write(ImageRendering.List(images));
+            if (!context.Console.Json)
+            {
+                context.Console.Write(ImageRendering.List(images));
+                return;
+            }
+            // --json: Glance's own documents of the listed images, as an array.
+            var documents = await ImageDocuments.ListAsync(context, images, cancellationToken);
+            context.Console.WriteJson(JsonSerializer.SerializeToElement(documents, GlanceDocumentJsonContext.Default.ListJsonElement));
         });
         return command;
     }
@@ -65,15 +74,15 @@ internal static class ImageCommands
     private static Command Show()
     {
         var id = ImageId();
-        var command = new Command("show", "Show an image's fields and properties") { id };
+        var command = new Command("show", "Show an image's fields and properties (all Glance shows: direct_url, locations, file, ...)") { id }.WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
-            WriteImage(context, await context.Images.GetImageAsync(context.Get(id), cancellationToken)));
+            await WriteImageAsync(context, await ImageFinder.OnImageAsync(context, context.Get(id), image => context.Images.GetImageAsync(image, cancellationToken), cancellationToken), cancellationToken));
         return command;
     }
 
     private static Command CreateImage()
     {
-        var name = new Option<string>("--name") { Description = "Image name" };
+        var name = new Option<string>("--name") { Description = "Image name", Required = true };
         var diskFormat = new Option<string>("--disk-format") { Description = "raw, qcow2, vmdk, iso, ..." };
         var containerFormat = new Option<string>("--container-format") { Description = "bare, ovf, ova, ..." };
         var visibility = Visibility("public, private, shared (default) or community");
@@ -86,6 +95,7 @@ internal static class ImageCommands
         var store = new Option<string>("--store") { Description = "With --file: the store to upload to (multi-store)" };
         var command = new Command("create", "Create an image, optionally uploading its data")
             { name, diskFormat, containerFormat, visibility, isProtected, minDisk, minRam, tags, properties, file, store };
+        command.WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var dataFile = context.Get(file);
@@ -105,10 +115,10 @@ internal static class ImageCommands
             if (dataFile is not null)
             {
                 context.Console.Status($"Created image {created.Id}; uploading {dataFile.Name} ({dataFile.Length:N0} bytes)");
-                await UploadFileAsync(context, created.Id, dataFile, context.Get(store), cancellationToken);
+                await UploadNewImageAsync(context, created.Id, dataFile, context.Get(store), cancellationToken);
                 created = await context.Images.GetImageAsync(created.Id, cancellationToken);
             }
-            WriteImage(context, created);
+            await WriteImageAsync(context, created, cancellationToken);
         });
         return command;
     }
@@ -118,13 +128,15 @@ internal static class ImageCommands
         var id = ImageId();
         var file = new Argument<FileInfo>("file") { Description = "The data to upload" };
         var store = new Option<string>("--store") { Description = "The store to upload to (multi-store)" };
-        var command = new Command("upload", "Upload data to a queued image") { id, file, store };
+        var command = new Command("upload", "Upload data to a queued image") { id, file, store }.WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var dataFile = context.Get(file);
             if (!dataFile.Exists) throw new UsageException($"{dataFile.FullName} does not exist");
-            await UploadFileAsync(context, context.Get(id), dataFile, context.Get(store), cancellationToken);
-            WriteImage(context, await context.Images.GetImageAsync(context.Get(id), cancellationToken));
+            // The image is looked up before any data is sent: a name must not cost an upload that Glance refuses.
+            var image = await ImageFinder.OnImageAsync(context, context.Get(id), i => context.Images.GetImageAsync(i, cancellationToken), cancellationToken);
+            await UploadFileAsync(context, image.Id, dataFile, context.Get(store), cancellationToken);
+            await WriteImageAsync(context, await context.Images.GetImageAsync(image.Id, cancellationToken), cancellationToken);
         });
         return command;
     }
@@ -132,7 +144,12 @@ internal static class ImageCommands
     private static Command Download()
     {
         var id = ImageId();
-        var file = new Option<FileInfo>("--file", "-f") { Description = "Where to write the image: a file is replaced atomically once verified, keeping its owner and mode; a symlink's target is written; a device or FIFO is written in place", Required = true };
+        var file = new Option<string>("--file", "-f")
+        {
+            Description = "Where to write the image: a file is replaced atomically once verified, keeping its owner and mode; a symlink's target is written; " +
+                "a device or FIFO is written in place. Without it, or with '-': stdout, which must not be a terminal",
+            HelpName = "PATH",
+        };
         var noDirect = new Option<bool>("--no-direct-store") { Description = "Always download over HTTP, even when a direct-store adapter could copy the data" };
         var allowUnverified = new Option<bool>("--allow-unverified")
         {
@@ -152,10 +169,9 @@ internal static class ImageCommands
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError($"--parallel must be at least 1, not {result.GetValueOrDefault<int>()}");
         });
-        var command = new Command("download", "Download an image's data, verified against its size and hashes") { id, file, noDirect, allowUnverified, verifyMd5, parallel };
+        var command = new Command("download", "Download an image's data, verified against its size and hashes (to a file, or to stdout)") { id, file, noDirect, allowUnverified, verifyMd5, parallel };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
-            var destination = context.Get(file).FullName;
             var options = new DownloadOptions
             {
                 AllowDirectStore = !context.Get(noDirect),
@@ -163,8 +179,12 @@ internal static class ImageCommands
                 VerifyMd5 = context.Get(verifyMd5) ? true : null,
                 Parallelism = context.Get(parallel),
             };
-            var result = await context.Console.TransferAsync($"download {context.Get(id)}", null, progress =>
-                context.Images.DownloadToFileAsync(context.Get(id), destination, options with { Progress = progress }, cancellationToken));
+            var target = context.Get(file);
+            var toStdout = target is null or "-";
+            var result = toStdout
+                ? await DownloadToStdoutAsync(context, context.Get(id), options, cancellationToken)
+                : await ImageFinder.OnImageAsync(context, context.Get(id), image => context.Console.TransferAsync($"download {image}", null, progress =>
+                    context.Images.DownloadToFileAsync(image, Path.GetFullPath(target!), options with { Progress = progress }, cancellationToken)), cancellationToken);
             // Warnings go to stderr whatever the output format: a script reading the JSON still sees them in its log.
             if (result.UnverifiedAlgorithm is { } skipped)
                 context.Console.Warning($"image {result.ImageId}: os_hash_algo '{skipped}' cannot be computed here; only its md5 checksum was verified");
@@ -172,14 +192,40 @@ internal static class ImageCommands
                 context.Console.Warning($"image {result.ImageId} has no checksum or hash: its data was NOT verified ({Describe(result.Verification)})");
             if (context.Console.TryWriteJson(result, CliJsonContext.Default.DownloadResult)) return;
             var path = result.Path == DownloadPath.DirectStore ? "the direct store" : $"HTTP from {result.Server}";
-            context.Console.Line($"Downloaded {result.Bytes:N0} bytes of image {result.ImageId} to {destination} via {path}" +
+            // With the data on stdout, the report goes to stderr: stdout carries the image's bytes and nothing else.
+            Action<string> report = toStdout ? context.Console.Status : context.Console.Line;
+            report($"Downloaded {result.Bytes:N0} bytes of image {result.ImageId} to {(toStdout ? "stdout" : Path.GetFullPath(target!))} via {path}" +
                 (string.IsNullOrEmpty(result.Reason) ? "" : $" ({result.Reason})"));
-            context.Console.Line(result.VerifiedHash is null
+            report(result.VerifiedHash is null
                 ? $"Not verified: {Describe(result.Verification)}"
                 : $"Verified {result.VerifiedAlgorithm}: {result.VerifiedHash}" +
                   (result.VerifiedAlgorithms.Count > 1 ? $" (and {string.Join(", ", result.VerifiedAlgorithms.Skip(1))})" : ""));
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>image download ID</c> without <c>--file</c>: the data goes to stdout (as <c>glance image-download</c> and
+    /// <c>openstack image save</c> do), verified as it streams. Bytes on stdout cannot be taken back: when the
+    /// verification fails, the error says that what was written is not the image, and the exit code is 5.
+    /// </summary>
+    private static async Task<DownloadResult> DownloadToStdoutAsync(CommandContext context, string image, DownloadOptions options, CancellationToken cancellationToken)
+    {
+        // Image data on a terminal is garbage at best and escape sequences at worst (glance refuses it the same way).
+        if (!Console.IsOutputRedirected)
+            throw new UsageException("refusing to write image data to a terminal: give --file PATH, or redirect stdout (novaimage image download ID > FILE)");
+        if (context.Console.Json)
+            throw new UsageException("--json needs --file: without it stdout carries the image data");
+        await using var stdout = Console.OpenStandardOutput();
+        try
+        {
+            return await ImageFinder.OnImageAsync(context, image, id => context.Console.TransferAsync($"download {id}", null, progress =>
+                context.Images.DownloadAsync(id, stdout, options with { Progress = progress }, cancellationToken)), cancellationToken);
+        }
+        catch (Exception failure) when (failure is ImageIntegrityException or GlanceConnectionFailedException or IOException or OperationCanceledException)
+        {
+            throw new CommandFailureException($"{failure.Message.ReplaceLineEndings(" ")}; the bytes already written to stdout are NOT the verified image: discard them", failure);
+        }
     }
 
     private static string Describe(DownloadVerification verification) =>
@@ -200,6 +246,7 @@ internal static class ImageCommands
         var remove = new Option<string[]>("--remove-property") { Description = "Remove property KEY (repeatable)", HelpName = "KEY", Arity = ArgumentArity.OneOrMore };
         var command = new Command("update", "Change an image's fields and properties")
             { id, name, diskFormat, containerFormat, visibility, isProtected, hidden, minDisk, minRam, properties, remove };
+        command.WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var update = new ImageUpdate
@@ -215,19 +262,47 @@ internal static class ImageCommands
                 SetProperties = ParseProperties(context.Get(properties)),
                 RemoveProperties = context.Get(remove) ?? [],
             };
-            WriteImage(context, await context.Images.UpdateImageAsync(context.Get(id), update, cancellationToken));
+            await WriteImageAsync(context, await ImageFinder.OnImageAsync(context, context.Get(id), image => context.Images.UpdateImageAsync(image, update, cancellationToken), cancellationToken), cancellationToken);
         });
         return command;
     }
 
     private static Command Delete()
     {
-        var id = ImageId();
-        var command = new Command("delete", "Delete an image") { id };
+        var images = new Argument<string[]>("image") { Description = "The images to delete (IDs or names)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("delete", "Delete images (each is tried; the exit code says whether any failed)") { images };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
-            await context.Images.DeleteImageAsync(context.Get(id), cancellationToken);
-            Done(context, "delete", context.Get(id), $"Deleted image {context.Get(id)}");
+            // As openstack image delete: every image is tried, each failure is reported, and the command fails at the end.
+            var named = context.Get(images);
+            var deleted = new List<ActionOutput>();
+            var failures = new List<(string Image, Exception Error)>();
+            foreach (var image in named)
+            {
+                try
+                {
+                    var id = await ImageFinder.OnImageAsync(context, image, async i =>
+                    {
+                        await context.Images.DeleteImageAsync(i, cancellationToken);
+                        return i;
+                    }, cancellationToken);
+                    deleted.Add(new ActionOutput("delete", id));
+                    if (!context.Console.Json) context.Console.Line(id == image ? $"Deleted image {id}" : $"Deleted image {id} ({image})");
+                }
+                catch (Exception error) when (error is not OperationCanceledException && named.Length > 1)
+                {
+                    failures.Add((image, error));
+                    CommandActions.Report(error, $"failed to delete image '{image}': ");
+                }
+            }
+            // --json: the deletion, or an array of them when several images were named (one alone fails as any command).
+            if (named.Length == 1) context.Console.TryWriteJson(deleted[0], CliJsonContext.Default.ActionOutput);
+            else context.Console.TryWriteJson(deleted, CliJsonContext.Default.ListActionOutput);
+            if (failures.Count == 0) return ExitCodes.Success;
+            var codes = failures.Select(f => ExitCodes.For(f.Error)).Distinct().ToList();
+            CliConsole.Error($"failed to delete {failures.Count} of {named.Length} images: {string.Join(", ", failures.Select(f => f.Image))}");
+            // One kind of failure keeps its exit code (all not found: 3); a mix is a plain failure.
+            return codes.Count == 1 ? codes[0] : ExitCodes.Failure;
         });
         return command;
     }
@@ -238,15 +313,55 @@ internal static class ImageCommands
         var command = new Command(name, description) { id };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
-            await change(context.Images, context.Get(id), cancellationToken);
-            Done(context, name, context.Get(id), $"{char.ToUpperInvariant(name[0])}{name[1..]}d image {context.Get(id)}");
+            var imageId = await ImageFinder.OnImageAsync(context, context.Get(id), async image =>
+            {
+                await change(context.Images, image, cancellationToken);
+                return image;
+            }, cancellationToken);
+            Done(context, name, imageId, $"{char.ToUpperInvariant(name[0])}{name[1..]}d image {imageId}");
         });
         return command;
     }
 
-    internal static void WriteImage(CommandContext context, Image image)
+    /// <summary>
+    /// Prints an image: with <c>--json</c> Glance's own document as it is; else its fields (<c>-f</c>, <c>-c</c>).
+    /// </summary>
+    internal static async Task WriteImageAsync(CommandContext context, Image image, CancellationToken cancellationToken)
     {
-        if (!context.Console.TryWriteJson(image, CliJsonContext.Default.Image)) context.Console.Write(ImageRendering.Show(image));
+        var document = await ImageDocuments.GetAsync(context, image, cancellationToken);
+        if (context.Console.Json) context.Console.WriteJson(document);
+        else context.Console.Write(ImageDocuments.ToRecord(document));
+    }
+
+    /// <summary>
+    /// Uploads the data of an image <c>create</c> has just made. If the upload fails, the image is deleted, as
+    /// <c>openstack image create</c> does (openstacksdk deletes an image whose upload failed); if that fails too, or
+    /// the upload was cancelled, the error says that a queued image was left and how to delete it.
+    /// </summary>
+    private static async Task UploadNewImageAsync(CommandContext context, string imageId, FileInfo file, string? store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await UploadFileAsync(context, imageId, file, store, cancellationToken);
+        }
+        catch (OperationCanceledException cancelled)
+        {
+            throw new CommandFailureException($"cancelled; image {imageId} was created without data and is left queued: delete it with 'novaimage image delete {imageId}'", cancelled);
+        }
+        catch (Exception failure)
+        {
+            var cause = failure.Message.ReplaceLineEndings(" ");
+            try
+            {
+                await context.Images.DeleteImageAsync(imageId, cancellationToken);
+            }
+            catch (Exception deleteFailure) when (deleteFailure is not OperationCanceledException)
+            {
+                throw new CommandFailureException($"{cause}; image {imageId} was created but its data could not be uploaded, and deleting it failed too " +
+                    $"({deleteFailure.Message.ReplaceLineEndings(" ")}): a queued image is left; delete it with 'novaimage image delete {imageId}'", failure);
+            }
+            throw new CommandFailureException($"{cause}; image {imageId}, created for this upload, was deleted", failure);
+        }
     }
 
     /// <summary>Reports a change: <paramref name="message"/> for people, an <see cref="ActionOutput"/> for scripts.</summary>

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using NovaImage.Cli.Glance;
+using NovaImage.Cli.Output;
 using static NovaImage.Cli.Commands.CommonArguments;
 
 namespace NovaImage.Cli.Commands;
@@ -36,6 +38,7 @@ internal static class ImageImportCommand
         var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds", DefaultValueFactory = _ => 300 };
         var command = new Command("import", "Import data into an image (interoperable import, v2.6+)")
             { id, method, file, uri, remoteImage, remoteRegion, remoteInterface, stores, allStores, allowFailure, wait, timeout };
+        command.WithOutputOptions();
         command.Validators.Add(result =>
         {
             switch (result.GetValue(method))
@@ -48,7 +51,8 @@ internal static class ImageImportCommand
         });
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
-            var imageId = context.Get(id);
+            // Looked up before anything is staged: a name must not cost an upload that Glance refuses.
+            var imageId = (await ImageFinder.OnImageAsync(context, context.Get(id), image => context.Images.GetImageAsync(image, cancellationToken), cancellationToken)).Id;
             var chosen = context.Get(method);
             if (chosen == GlanceDirect)
             {
@@ -79,7 +83,7 @@ internal static class ImageImportCommand
                 return;
             }
             context.Console.Status($"Import of image {imageId} started ({chosen}); waiting for it to finish");
-            ImageCommands.WriteImage(context, await WaitAsync(context.Images, imageId, context.Get(stores) ?? [], TimeSpan.FromSeconds(context.Get(timeout)), cancellationToken));
+            await ImageCommands.WriteImageAsync(context, await WaitAsync(context.Images, imageId, context.Get(stores) ?? [], TimeSpan.FromSeconds(context.Get(timeout)), cancellationToken), cancellationToken);
         });
         return command;
     }

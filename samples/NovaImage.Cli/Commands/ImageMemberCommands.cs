@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NovaImage.Cli.Glance;
 using NovaImage.Cli.Output;
 using static NovaImage.Cli.Commands.CommonArguments;
 
@@ -24,10 +25,10 @@ internal static class ImageMemberCommands
     private static Command List()
     {
         var id = ImageId();
-        var command = new Command("list", "List the projects an image is shared with") { id };
+        var command = new Command("list", "List the projects an image is shared with") { id }.WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
-            var members = (await context.Images.ListMembersAsync(context.Get(id), cancellationToken)).ToList();
+            var members = (await ImageFinder.OnImageAsync(context, context.Get(id), image => context.Images.ListMembersAsync(image, cancellationToken), cancellationToken)).ToList();
             if (!context.Console.TryWriteJson(members, CliJsonContext.Default.ListImageMember)) context.Console.Write(ImageRendering.Members(members));
         });
         return command;
@@ -40,8 +41,12 @@ internal static class ImageMemberCommands
         var command = new Command("remove", "Stop sharing the image with a project") { id, project };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
-            await context.Images.RemoveMemberAsync(context.Get(id), context.Get(project), cancellationToken);
-            ImageCommands.Done(context, "member-remove", context.Get(id), $"Removed member {context.Get(project)} from image {context.Get(id)}", context.Get(project));
+            var imageId = await ImageFinder.OnImageAsync(context, context.Get(id), async image =>
+            {
+                await context.Images.RemoveMemberAsync(image, context.Get(project), cancellationToken);
+                return image;
+            }, cancellationToken);
+            ImageCommands.Done(context, "member-remove", imageId, $"Removed member {context.Get(project)} from image {imageId}", context.Get(project));
         });
         return command;
     }
@@ -50,10 +55,10 @@ internal static class ImageMemberCommands
     {
         var id = ImageId();
         var project = MemberId();
-        var command = new Command(name, description) { id, project };
+        var command = new Command(name, description) { id, project }.WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
-            var member = await change(context.Images, context.Get(id), context.Get(project), cancellationToken);
+            var member = await ImageFinder.OnImageAsync(context, context.Get(id), image => change(context.Images, image, context.Get(project), cancellationToken), cancellationToken);
             if (!context.Console.TryWriteJson(member, CliJsonContext.Default.ImageMember)) context.Console.Write(ImageRendering.Members([member]));
         });
         return command;

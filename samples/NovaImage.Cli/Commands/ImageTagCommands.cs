@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NovaImage.Cli.Glance;
 using static NovaImage.Cli.Commands.CommonArguments;
 
 namespace NovaImage.Cli.Commands;
@@ -21,8 +22,12 @@ internal static class ImageTagCommands
         var command = new Command(name, description) { id, tag };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
-            await change(context.Images, context.Get(id), context.Get(tag), cancellationToken);
-            ImageCommands.Done(context, $"tag-{name}", context.Get(id), string.Format(System.Globalization.CultureInfo.InvariantCulture, message, context.Get(tag), context.Get(id)), context.Get(tag));
+            var imageId = await ImageFinder.OnImageAsync(context, context.Get(id), async image =>
+            {
+                await change(context.Images, image, context.Get(tag), cancellationToken);
+                return image;
+            }, cancellationToken);
+            ImageCommands.Done(context, $"tag-{name}", imageId, string.Format(System.Globalization.CultureInfo.InvariantCulture, message, context.Get(tag), imageId), context.Get(tag));
         });
         return command;
     }

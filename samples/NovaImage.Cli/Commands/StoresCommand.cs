@@ -1,6 +1,6 @@
 using System.CommandLine;
 using NovaImage.Cli.Output;
-using Spectre.Console;
+using System.Text.Json.Nodes;
 
 namespace NovaImage.Cli.Commands;
 
@@ -12,16 +12,14 @@ internal static class StoresCommand
 {
     public static Command Create()
     {
-        var command = new Command("stores", "List the image stores (multi-store Glance, v2.8+)");
+        var command = new Command("stores", "List the image stores (multi-store Glance, v2.8+)").WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var stores = (await context.Glance.Images.ListStoresAsync(cancellationToken))
                 .Select(s => new StoreOutput(s.Id, s.Description, s.IsDefault, s.IsReadOnly)).ToList();
             if (context.Console.TryWriteJson(stores, CliJsonContext.Default.ListStoreOutput)) return;
-            var table = new Table().AddColumns("ID", "Description", "Default", "Read-only");
-            foreach (var store in stores)
-                table.AddRow(TerminalText.Cell(store.Id), TerminalText.Cell(store.Description), TerminalText.Cell(store.Default ? "yes" : ""), TerminalText.Cell(store.ReadOnly ? "yes" : ""));
-            context.Console.Write(table);
+            context.Console.Write(new OutputRows(["ID", "Description", "Default", "Read-only"],
+                stores.Select(s => (IReadOnlyList<JsonNode?>)[s.Id, s.Description, s.Default, s.ReadOnly]).ToList()));
         });
         return command;
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using NovaImage.Cli.Output;
-using Spectre.Console;
+using System.Text.Json.Nodes;
 
 namespace NovaImage.Cli.Commands;
 
@@ -9,14 +9,13 @@ internal static class VersionsCommand
 {
     public static Command Create()
     {
-        var command = new Command("versions", "List the API versions the Glance server offers");
+        var command = new Command("versions", "List the API versions the Glance server offers").WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var versions = await context.Images.GetVersionsAsync(cancellationToken);
             if (context.Console.TryWriteJson(versions.ToList(), CliJsonContext.Default.ListApiVersionInfo)) return;
-            var table = new Table().AddColumns("Version", "Status", "Endpoint");
-            foreach (var version in versions) table.AddRow(TerminalText.Cell(version.Id), TerminalText.Cell(version.Status), TerminalText.Cell(version.Href));
-            context.Console.Write(table);
+            context.Console.Write(new OutputRows(["Version", "Status", "Endpoint"],
+                versions.Select(v => (IReadOnlyList<JsonNode?>)[v.Id, v.Status, v.Href]).ToList()));
         });
         return command;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NovaImage.Cli.Glance;
 
 namespace NovaImage.Cli.Hosting;
 
@@ -18,7 +19,7 @@ internal sealed class GlanceSession : IAsyncDisposable
         _services = services;
         try
         {
-            Images = services.GetRequiredService<IImageApi>();   // builds the client's core: validates the options, as ValidateOnStart would in a host
+            Images = services.GetRequiredService<CliImageApi>();   // builds the client's core: validates the options, as ValidateOnStart would in a host
         }
         catch (OptionsValidationException exception)
         {
@@ -28,7 +29,8 @@ internal sealed class GlanceSession : IAsyncDisposable
         }
     }
 
-    public IImageApi Images { get; }
+    /// <summary>The client: <see cref="IImageApi"/> and the CLI's extension calls (Glance's own documents).</summary>
+    public CliImageApi Images { get; }
 
     public static GlanceSession Open(CliSettings settings)
     {
@@ -41,7 +43,7 @@ internal sealed class GlanceSession : IAsyncDisposable
             logging.AddSimpleConsole(o => o.SingleLine = true);
             logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
-        services.AddGlanceImageApi(ConfigurationFile.Load(settings.ConfigFile), options =>
+        services.AddGlanceImageApi<CliImageApi>(ConfigurationFile.Load(settings.ConfigFile), options =>
         {
             if (settings.ApiServers.Count > 0) options.ApiServers = [.. settings.ApiServers];
             if (settings.ApiVersion is { } version)

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -17,9 +18,10 @@ internal sealed class CliConsole
     private readonly TextWriter _stdout = Console.Out;
     private readonly TextWriter _stderr = Console.Error;
 
-    public CliConsole(bool json)
+    public CliConsole(bool json, OutputSelection output)
     {
         Json = json;
+        Output = output;
         _out = Create(_stdout, interactive: !Console.IsOutputRedirected);
         _err = Create(_stderr, interactive: !Console.IsErrorRedirected);
         ShowProgress = !Console.IsErrorRedirected;
@@ -28,6 +30,9 @@ internal sealed class CliConsole
     /// <summary>JSON output was asked for.</summary>
     public bool Json { get; }
 
+    /// <summary>The format and columns of the result (<c>-f</c>, <c>-c</c>).</summary>
+    public OutputSelection Output { get; }
+
     /// <summary>Whether transfers show a progress bar: stderr is a terminal (also with <c>--json</c>, whose result goes to stdout).</summary>
     public bool ShowProgress { get; }
 
@@ -35,13 +40,70 @@ internal sealed class CliConsole
     public bool TryWriteJson<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         if (!Json) return false;
+        WriteJson(writer => JsonSerializer.Serialize(writer, value, typeInfo));
+        return true;
+    }
+
+    /// <summary>A JSON document on stdout as it is (e.g. Glance's own image document).</summary>
+    public void WriteJson(JsonElement document) => WriteJson(document.WriteTo);
+
+    /// <summary>One result in the chosen format (<c>-f</c>), with the chosen columns (<c>-c</c>).</summary>
+    public void Write(OutputRecord record)
+    {
+        var chosen = Output.Select(record.Fields.Select(f => f.Key).ToList()).Select(i => record.Fields[i]).ToList();
+        switch (Output.Format)
+        {
+            case OutputFormat.Table:
+                var table = new Table().AddColumns("Field", "Value");
+                foreach (var (name, value) in chosen) table.AddRow(TerminalText.Cell(name), TerminalText.Cell(HumanText.Of(value)));
+                Write(table);
+                break;
+            case OutputFormat.Value:
+                foreach (var (_, value) in chosen) Line(HumanText.Of(value));
+                break;
+            default:
+                WriteStructured(new JsonObject(chosen.Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone()))));
+                break;
+        }
+    }
+
+    /// <summary>A listing in the chosen format (<c>-f</c>), with the chosen columns (<c>-c</c>).</summary>
+    public void Write(OutputRows rows)
+    {
+        var chosen = Output.Select(rows.Columns);
+        switch (Output.Format)
+        {
+            case OutputFormat.Table:
+                var table = new Table().AddColumns(chosen.Select(i => new TableColumn(TerminalText.Cell(rows.Columns[i]))).ToArray());
+                foreach (var row in rows.Rows) table.AddRow(chosen.Select(i => TerminalText.Cell(HumanText.Of(row[i]))));
+                Write(table);
+                break;
+            case OutputFormat.Value:
+                foreach (var row in rows.Rows) Line(string.Join(' ', chosen.Select(i => HumanText.Of(row[i]))));
+                break;
+            default:
+                WriteStructured(new JsonArray(rows.Rows
+                    .Select(row => (JsonNode)new JsonObject(chosen.Select(i => KeyValuePair.Create(rows.Columns[i], row[i]?.DeepClone()))))
+                    .ToArray()));
+                break;
+        }
+    }
+
+    // -f json / -f yaml: the machine-readable values (lists and mappings as such); strings escaped by the format.
+    private void WriteStructured(JsonNode node)
+    {
+        if (Output.Format == OutputFormat.Yaml) _stdout.Write(YamlText.Of(node));
+        else WriteJson(writer => node.WriteTo(writer));
+    }
+
+    private void WriteJson(Action<Utf8JsonWriter> write)
+    {
         using (var stream = Console.OpenStandardOutput())
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            JsonSerializer.Serialize(writer, value, typeInfo);
+            write(writer);
         }
         _stdout.WriteLine();
-        return true;
     }
 
     public void Write(IRenderable renderable) => _out.Write(renderable);

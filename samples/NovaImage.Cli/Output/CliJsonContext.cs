@@ -14,12 +14,11 @@ namespace NovaImage.Cli.Output;
         typeof(SnakeCaseEnumConverter<MemberStatus>), typeof(SnakeCaseEnumConverter<DownloadPath>),
         typeof(SnakeCaseEnumConverter<DownloadVerification>)])]
 [JsonSerializable(typeof(List<ApiVersionInfo>))]
-[JsonSerializable(typeof(Image))]
-[JsonSerializable(typeof(List<Image>))]
 [JsonSerializable(typeof(ImageMember))]
 [JsonSerializable(typeof(List<ImageMember>))]
 [JsonSerializable(typeof(DownloadResult))]
 [JsonSerializable(typeof(ActionOutput))]
+[JsonSerializable(typeof(List<ActionOutput>))]
 [JsonSerializable(typeof(List<StoreOutput>))]
 [JsonSerializable(typeof(ConfigCheckOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

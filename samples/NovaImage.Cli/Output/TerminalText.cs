@@ -38,5 +38,5 @@ internal static class TerminalText
     public static Text Cell(string? text) => new(Sanitize(text));
 
     // C0, DEL and C1 controls, and the Unicode bidi embeddings, overrides and isolates (CVE-2021-42574).
-    private static bool IsUnsafe(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+    public static bool IsUnsafe(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 }

@@ -9,4 +9,7 @@ internal sealed record GlanceCall(string Name, string? ImageId = null)
         : this(operation.ToString(), imageId)
     {
     }
+
+    /// <summary>The store the call writes to (an upload's <see cref="UploadOptions.Store"/>), for traces.</summary>
+    public string? Store { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -39,7 +40,8 @@ public sealed class GlanceClientCore : IDisposable
         Func<GlanceClientCore, Func<Uri, HttpClient>> httpClients,
         ILoggerFactory? loggerFactory,
         TimeProvider? timeProvider = null,
-        IDisposable? owned = null)
+        IDisposable? owned = null,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(adapters);
@@ -49,6 +51,7 @@ public sealed class GlanceClientCore : IDisposable
         Endpoints = new EndpointRotation(ResolveEndpoints(options, _logger), options.FailedServerCooldown, timeProvider ?? TimeProvider.System, _logger);
         TokenProvider = options.TokenProvider ?? new StaticTokenProvider(options.Token);
         Bounds = ResponseBounds.From(options);
+        Telemetry = GlanceTelemetry.For(meterFactory);
         _retrying = BuildRetryPipeline();
         _httpClients = httpClients(this);
         _owned = owned;
@@ -84,7 +87,10 @@ public sealed class GlanceClientCore : IDisposable
         {
             handler = new AuthTokenHandler(self.TokenProvider, self.Endpoints.Servers)
             {
-                InnerHandler = new BoundedResponseHandler(self.Bounds) { InnerHandler = primaryHandler ?? self.CreatePrimaryHandler() },
+                InnerHandler = new AttemptTelemetryHandler
+                {
+                    InnerHandler = new BoundedResponseHandler(self.Bounds) { InnerHandler = primaryHandler ?? self.CreatePrimaryHandler() },
+                },
             };
             return server => self.Configure(new HttpClient(handler, disposeHandler: false), server);
         }, loggerFactory, owned: new DisposeAction(() => handler?.Dispose()));
@@ -111,6 +117,9 @@ public sealed class GlanceClientCore : IDisposable
 
     /// <summary>The limits every response body is read under (the <see cref="BoundedResponseHandler"/> of the client's handler chain).</summary>
     internal ResponseBounds Bounds { get; }
+
+    /// <summary>The client's traces and metrics.</summary>
+    internal GlanceTelemetry Telemetry { get; }
 
     /// <summary>The download pipeline (built on first use, so its start-up report is logged once per client).</summary>
     internal ImageDownloader Downloader => _downloader.Value;
@@ -204,22 +213,50 @@ public sealed class GlanceClientCore : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     internal async Task<T> ExecuteAsync<T>(GlanceCall call, bool replayable, Func<GlanceAttempt, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
+        using var scope = Telemetry.StartCall(call, KnownApiVersion());
+        try
+        {
+            var result = await RetryAsync(call, replayable, attempt, cancellationToken).ConfigureAwait(false);
+            scope?.Ended();
+            return result;
+        }
+        catch (Exception ex) when (scope?.Ended(ex) ?? false)
+        {
+            throw; // never reached: Ended records the failure and returns false
+        }
+    }
+
+    // The attempts of ExecuteAsync, each with its span; every failure leaves translated.
+    private async Task<T> RetryAsync<T>(GlanceCall call, bool replayable, Func<GlanceAttempt, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
         // The deadline cancels the attempt under way; the retry rule sees it as the caller's cancellation (not transient).
         using var deadline = Options.TotalTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (Options.TotalTimeout is { } total) deadline!.CancelAfter(total);
         var context = ResilienceContextPool.Shared.Get(deadline?.Token ?? cancellationToken);
         GlanceAttempt? current = null;
+        Exception? lastFailure = null;
         try
         {
             var pipeline = replayable ? _retrying : ResiliencePipeline.Empty;
             return await pipeline.ExecuteAsync(async ctx =>
             {
                 var server = Endpoints.Next();
-                current = new GlanceAttempt(call, server, (current?.Number ?? 0) + 1, _httpClients(server));
+                var previous = current;
+                current = new GlanceAttempt(call, server, (previous?.Number ?? 0) + 1, _httpClients(server));
                 ctx.Properties.Set(AttemptKey, current);
-                var result = await attempt(current, ctx.CancellationToken).ConfigureAwait(false);
-                Endpoints.ReportSuccess(server);
-                return result;
+                using var span = Telemetry.StartAttempt(current, previous, lastFailure);
+                try
+                {
+                    var result = await attempt(current, ctx.CancellationToken).ConfigureAwait(false);
+                    Endpoints.ReportSuccess(server);
+                    return result;
+                }
+                catch (Exception ex)
+                {
+                    lastFailure = ex;
+                    GlanceTelemetry.AttemptFailed(span, ex);
+                    throw;
+                }
             }, context).ConfigureAwait(false);
         }
         catch (Exception ex) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
@@ -272,6 +309,10 @@ public sealed class GlanceClientCore : IDisposable
         return http;
     }
 
+    /// <summary>The version in use, for traces, without waiting: for Auto, known once the first versions document was read.</summary>
+    internal ApiVersion? KnownApiVersion() =>
+        Options.ApiVersion != ApiVersion.Auto ? Options.ApiVersion : _version is { IsCompletedSuccessfully: true } chosen ? chosen.Result : null;
+
     private RefitSettings ExtensionSettings(int major, JsonSerializerContext? json)
     {
         lock (_extensionSettings)
@@ -311,6 +352,7 @@ public sealed class GlanceClientCore : IDisposable
             {
                 var failed = args.Context.Properties.GetValue(AttemptKey, null!);
                 Endpoints.ReportFailure(failed.Server, args.Outcome.Exception!);
+                Telemetry.Retrying(failed, args.Outcome.Exception!);
                 GlanceLog.Retrying(_logger, failed.Call.Name, failed.Server, GlanceErrorTranslator.Cause(args.Outcome.Exception!),
                     failed.Number + 1, Options.NumRetries + 1);
                 return default;

@@ -19,6 +19,7 @@ internal sealed partial class ImageDownloader
         private readonly Stream _sink;
         private readonly bool _supportsRange;
         private readonly Func<ImageDataResponse, IntegrityVerifier> _newVerifier;
+        private readonly Action<int> _received;
         private readonly byte[][] _chunks;
         private readonly TransferProgressReporter _progress;
         private IntegrityVerifier? _verifier;
@@ -31,9 +32,11 @@ internal sealed partial class ImageDownloader
         /// <param name="options">The download's options.</param>
         /// <param name="supportsRange">Whether an attempt can resume at an offset.</param>
         /// <param name="newVerifier">Builds the verifier for data from byte 0 (on the first answer, and again on a restart).</param>
+        /// <param name="received">Told how many bytes each read of the source delivered (the client's bytes metric).</param>
         public Transfer(Image image, string sourceName, Stream sink, DownloadOptions options, bool supportsRange,
-            Func<ImageDataResponse, IntegrityVerifier> newVerifier)
+            Func<ImageDataResponse, IntegrityVerifier> newVerifier, Action<int> received)
         {
+            _received = received;
             _image = image;
             _sourceName = sourceName;
             _sink = sink;
@@ -110,7 +113,7 @@ internal sealed partial class ImageDownloader
             ExceptionDispatchInfo? readFailure = null;
             try
             {
-                await ReadAsync(response.Content, free.Reader, filled.Writer, stopReading.Token).ConfigureAwait(false);
+                await ReadAsync(response.Content, free.Reader, filled.Writer, _received, stopReading.Token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -123,7 +126,7 @@ internal sealed partial class ImageDownloader
             readFailure?.Throw();
         }
 
-        private static async Task ReadAsync(Stream content, ChannelReader<byte[]> free, ChannelWriter<Chunk> filled, CancellationToken cancellationToken)
+        private static async Task ReadAsync(Stream content, ChannelReader<byte[]> free, ChannelWriter<Chunk> filled, Action<int> received, CancellationToken cancellationToken)
         {
             try
             {
@@ -145,6 +148,7 @@ internal sealed partial class ImageDownloader
                             }
 
                             length += read;
+                            received(read);
                         }
                     }
                     finally

@@ -69,10 +69,13 @@ internal sealed partial class ImageDownloader
     /// <exception cref="ImageIntegrityException">
     /// The data did not verify; for a device or a FIFO the message says it now holds that unverified data.
     /// </exception>
-    public async Task<DownloadResult> DownloadToFileAsync(
-        string destinationPath, HttpImageSource http, Func<CancellationToken, Task<Image>> loadImage, DownloadOptions? options, CancellationToken cancellationToken)
+    public Task<DownloadResult> DownloadToFileAsync(
+        string destinationPath, HttpImageSource http, Func<CancellationToken, Task<Image>> loadImage, DownloadOptions? options, CancellationToken cancellationToken) =>
+        RecordedAsync(http.ImageId, () => ToFileAsync(destinationPath, http, loadImage, options ?? new DownloadOptions(), cancellationToken));
+
+    private async Task<DownloadResult> ToFileAsync(
+        string destinationPath, HttpImageSource http, Func<CancellationToken, Task<Image>> loadImage, DownloadOptions options, CancellationToken cancellationToken)
     {
-        options ??= new DownloadOptions();
         var destination = DestinationFile.Open(destinationPath, new GlanceErrorContext(ImageId: http.ImageId));
         await using (destination.ConfigureAwait(false))
         {
@@ -138,7 +141,7 @@ internal sealed partial class ImageDownloader
     }
 
     /// <summary>
-    /// Downloads <paramref name="image"/> from <paramref name="http"/> into <paramref name="destination"/>, verifying
+    /// Downloads the image <paramref name="loadImage"/> reads from <paramref name="http"/> into <paramref name="destination"/>, verifying
     /// as it goes and resuming broken streams like <see cref="DownloadToFileAsync"/>.
     /// </summary>
     /// <remarks>
@@ -147,14 +150,47 @@ internal sealed partial class ImageDownloader
     /// written twice: a stream that has to restart from byte 0 (v1 has no ranges) is re-read and checked against what
     /// was already written.
     /// </remarks>
-    public async Task<DownloadResult> DownloadAsync(
-        Image image, HttpImageSource http, Stream destination, DownloadOptions? options, CancellationToken cancellationToken)
+    public Task<DownloadResult> DownloadAsync(
+        Stream destination, HttpImageSource http, Func<CancellationToken, Task<Image>> loadImage, DownloadOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        options ??= new DownloadOptions();
-        var outcome = await CopyOverHttpAsync(image, http, destination, options, cancellationToken).ConfigureAwait(false);
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return Result(image, outcome, DownloadPath.Http, "streamed to the caller's stream over HTTP", sourceLocation: null);
+        return RecordedAsync(http.ImageId, async () =>
+        {
+            var image = await loadImage(cancellationToken).ConfigureAwait(false);
+            var outcome = await CopyOverHttpAsync(image, http, destination, options ?? new DownloadOptions(), cancellationToken).ConfigureAwait(false);
+            await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return Result(image, outcome, DownloadPath.Http, "streamed to the caller's stream over HTTP", sourceLocation: null);
+        });
+    }
+
+    // One download is one call in traces and metrics: the image record and every data attempt belong to it; its
+    // verification outcome is counted once, and it is an active download until it ends.
+    private async Task<DownloadResult> RecordedAsync(string imageId, Func<Task<DownloadResult>> download)
+    {
+        var telemetry = _core.Telemetry;
+        using var scope = telemetry.StartCall(new GlanceCall(ImageOperation.Download, imageId), _core.KnownApiVersion());
+        telemetry.DownloadStarted();
+        try
+        {
+            var result = await download().ConfigureAwait(false);
+            telemetry.Downloaded(result);
+            scope?.Ended();
+            return result;
+        }
+        catch (Exception ex) when (Failed(scope, ex))
+        {
+            throw; // never reached: Failed records the failure and returns false
+        }
+        finally
+        {
+            telemetry.DownloadEnded();
+        }
+    }
+
+    private bool Failed(GlanceCallScope? scope, Exception failure)
+    {
+        if (failure is ImageIntegrityException) _core.Telemetry.VerificationFailed();
+        return scope?.Ended(failure) ?? false;
     }
 
     private async Task<DownloadResult?> TryDirectStoreAsync(
@@ -195,7 +231,8 @@ internal sealed partial class ImageDownloader
                     else
                     {
                         // One attempt: a direct copy that fails falls back to the next location, then HTTP.
-                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false, response => NewVerifier(image, opened.Description, response, options));
+                        copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false,
+                            response => NewVerifier(image, opened.Description, response, options), bytes => _core.Telemetry.Received(bytes, DownloadPath.DirectStore));
                         // The store's reads get the same stall and rate bounds as HTTP bodies (a hung mount must not hang the download).
                         var response = new ImageDataResponse(BoundedReadStream.AllowAnySize(new BoundedReadStream(stream, _core.Bounds, null)), 0, server: null);
                         await using (response.ConfigureAwait(false))
@@ -249,7 +286,8 @@ internal sealed partial class ImageDownloader
     // Every HTTP attempt goes through the core: its endpoint rotation, its retry rule, its error translation.
     private async Task<CopyOutcome> CopyOverHttpAsync(Image image, HttpImageSource http, Stream sink, DownloadOptions options, CancellationToken cancellationToken)
     {
-        using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange, response => NewVerifier(image, "Glance", response, options));
+        using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange,
+            response => NewVerifier(image, "Glance", response, options), bytes => _core.Telemetry.Received(bytes, DownloadPath.Http));
         try
         {
             return await _core.ExecuteAsync(new GlanceCall(ImageOperation.Download, image.Id), true, async (attempt, ct) =>

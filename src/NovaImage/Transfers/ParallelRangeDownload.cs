@@ -161,6 +161,7 @@ internal sealed class ParallelRangeDownload : IDisposable
                 {
                     var read = await response.Content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, end - position)), ct).ConfigureAwait(false);
                     if (read == 0) throw new IOException($"The image data range {start}-{end - 1} ended at byte {position}");
+                    _core.Telemetry.Received(read, DownloadPath.Http);
                     await WriteAsync(buffer.AsMemory(0, read), position, ct).ConfigureAwait(false);
                     position += read;
                     Volatile.Write(ref _received[range], position - start);

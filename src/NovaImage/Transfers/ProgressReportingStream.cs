@@ -13,6 +13,7 @@ internal sealed class ProgressReportingStream : Stream
     private readonly (long Size, string ImageId)? _promised;
     private readonly long _start;
     private long _position;
+    private readonly Action<int>? _sent;
     private bool _finished;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
@@ -24,9 +25,11 @@ internal sealed class ProgressReportingStream : Stream
     /// The size the caller promised for the upload (<see cref="UploadOptions.Size"/>) and the image: reading past it
     /// throws <see cref="ImageIntegrityException"/> before the extra bytes are handed to the HTTP stack.
     /// </param>
+    /// <param name="sent">Told how many bytes each read delivered (the upload's bytes metric).</param>
     public ProgressReportingStream(Stream inner, IProgress<TransferProgress>? progress, long? totalBytes = null, bool leaveOpen = false,
-        (long Size, string ImageId)? promised = null)
+        (long Size, string ImageId)? promised = null, Action<int>? sent = null)
     {
+        _sent = sent;
         ArgumentNullException.ThrowIfNull(inner);
         if (!inner.CanRead) throw new ArgumentException("The stream must be readable.", nameof(inner));
         _inner = inner;
@@ -116,6 +119,7 @@ internal sealed class ProgressReportingStream : Stream
         }
         else if (read > 0)
         {
+            _sent?.Invoke(read);
             _reporter.Report(_position);
         }
 

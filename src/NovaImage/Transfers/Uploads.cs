@@ -12,12 +12,13 @@ internal static class Uploads
     {
         ArgumentNullException.ThrowIfNull(data);
         var start = data.CanSeek ? data.Position : 0L;
-        var body = UploadBody.Wrap(imageId, data, options);
-        return core.ExecuteAsync<TApi>(operation, imageId, (api, ct) =>
+        var body = UploadBody.Wrap(imageId, data, options, bytes => core.Telemetry.Sent(bytes, operation));
+        return core.ExecuteAsync(new GlanceCall(operation, imageId) { Store = options?.Store }, data.CanSeek, async (attempt, ct) =>
         {
             if (data.CanSeek) data.Position = start;
-            return send(api, body, ct);
-        }, cancellationToken, replayable: data.CanSeek);
+            await send(attempt.Api<TApi>(), body, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Opens <paramref name="path"/> and uploads it with <paramref name="upload"/>, its size taken from the file.</summary>

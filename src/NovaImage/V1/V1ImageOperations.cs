@@ -164,11 +164,8 @@ public static class V1ImageOperations
         core.Downloader.DownloadToFileAsync(destinationPath, HttpImageSource.ForV1(imageId), ct => GetImageAsync(core, imageId, ct), options, cancellationToken);
 
     /// <summary>Download into a stream over HTTP, verified against the checksum.</summary>
-    public static async Task<DownloadResult> DownloadAsync(GlanceClientCore core, string imageId, Stream destination, DownloadOptions? options, CancellationToken cancellationToken)
-    {
-        var image = await GetImageAsync(core, imageId, cancellationToken).ConfigureAwait(false);
-        return await core.Downloader.DownloadAsync(image, HttpImageSource.ForV1(imageId), destination, options, cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<DownloadResult> DownloadAsync(GlanceClientCore core, string imageId, Stream destination, DownloadOptions? options, CancellationToken cancellationToken) =>
+        core.Downloader.DownloadAsync(destination, HttpImageSource.ForV1(imageId), ct => GetImageAsync(core, imageId, ct), options, cancellationToken);
 
     private static async Task<Image> ShowAsync(IGlanceV1Api api, string imageId, CancellationToken cancellationToken)
     {

@@ -170,11 +170,9 @@ public static class V2ImageOperations
             ct => core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, (api, c) => ShowAsync(api, imageId, c), ct), options, cancellationToken);
 
     /// <summary>Download into a stream over HTTP, verified as it goes.</summary>
-    public static async Task<DownloadResult> DownloadAsync(GlanceClientCore core, string imageId, Stream destination, DownloadOptions? options, CancellationToken cancellationToken)
-    {
-        var image = await core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, (api, ct) => ShowAsync(api, imageId, ct), cancellationToken).ConfigureAwait(false);
-        return await core.Downloader.DownloadAsync(image, HttpImageSource.ForV2(imageId), destination, options, cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<DownloadResult> DownloadAsync(GlanceClientCore core, string imageId, Stream destination, DownloadOptions? options, CancellationToken cancellationToken) =>
+        core.Downloader.DownloadAsync(destination, HttpImageSource.ForV2(imageId),
+            ct => core.ExecuteAsync<IGlanceV2Api, Image>(ImageOperation.Download, imageId, (api, c) => ShowAsync(api, imageId, c), ct), options, cancellationToken);
 
     /// <summary>Tag: <c>PUT /v2/images/{id}/tags/{tag}</c>.</summary>
     public static Task AddTagAsync(GlanceClientCore core, string imageId, string tag, CancellationToken cancellationToken) =>

@@ -37,7 +37,7 @@ public sealed class ImageCommandTests : IDisposable
         Assert.Equal(TempFiles.Sha512(data), image.GetProperty("os_hash_value").GetString());
         Assert.Equal(64, image.GetProperty("min_ram").GetInt32());
         Assert.Equal(["cli"], image.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
-        Assert.Equal("cirros", image.GetProperty("properties").GetProperty("os_distro").GetString());
+        Assert.Equal("cirros", image.GetProperty("os_distro").GetString()); // --json is Glance's flat document
     }
 
     [Fact]
@@ -132,10 +132,9 @@ public sealed class ImageCommandTests : IDisposable
         Assert.Equal(_name + "-renamed", updated.GetProperty("name").GetString());
         Assert.Equal(2, updated.GetProperty("min_disk").GetInt32());
         Assert.True(updated.GetProperty("protected").GetBoolean());
-        var properties = updated.GetProperty("properties");
-        Assert.Equal("1", properties.GetProperty("keep").GetString());
-        Assert.Equal("3", properties.GetProperty("added").GetString());
-        Assert.False(properties.TryGetProperty("drop", out _));
+        Assert.Equal("1", updated.GetProperty("keep").GetString());
+        Assert.Equal("3", updated.GetProperty("added").GetString());
+        Assert.False(updated.TryGetProperty("drop", out _));
 
         // A protected image cannot be deleted: Glance's 403 is "not authorized".
         NovaImageCli.AssertFailed(await NovaImageCli.RunAsync("image", "delete", id), 4);

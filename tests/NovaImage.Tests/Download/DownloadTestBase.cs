@@ -84,7 +84,7 @@ public abstract class DownloadTestBase : GlanceV2TestBase, IDisposable
             RunAsync(source, (core, http) => core.Downloader.DownloadToFileAsync(destination, http, _ => Task.FromResult(image), download, cancellationToken));
 
         public Task<DownloadResult> DownloadAsync(Image image, DataSource source, Stream destination, DownloadOptions? download = null, CancellationToken cancellationToken = default) =>
-            RunAsync(source, (core, http) => core.Downloader.DownloadAsync(image, http, destination, download, cancellationToken));
+            RunAsync(source, (core, http) => core.Downloader.DownloadAsync(destination, http, _ => Task.FromResult(image), download, cancellationToken));
 
         private async Task<DownloadResult> RunAsync(DataSource source, Func<GlanceClientCore, HttpImageSource, Task<DownloadResult>> download)
         {
