@@ -21,6 +21,19 @@ public sealed record DownloadOptions
     /// </summary>
     public bool RequireHash { get; init; }
 
+    /// <summary>
+    /// Verify the image's signature for this download (null, the default: <see cref="GlanceOptions.VerifyGlanceSignatures"/>).
+    /// The signature is checked in the same pass as the hashes, on every path (HTTP, resumed, direct store); a failure
+    /// is an <see cref="ImageSignatureException"/> and the destination is left as it was.
+    /// </summary>
+    public bool? VerifySignature { get; init; }
+
+    /// <summary>
+    /// Certificates the signing certificate must chain to (Nova's per-instance trusted certificates). When given, the
+    /// signature is verified whatever <see cref="VerifySignature"/> says, as in Nova.
+    /// </summary>
+    public IReadOnlyList<string>? TrustedCertificateIds { get; init; }
+
     /// <summary>The default of <see cref="Parallelism"/> (chosen by measurement, see docs/benchmarks.md).</summary>
     public const int DefaultParallelism = 4;
 
