@@ -58,7 +58,9 @@ internal static class ExitCodes
           OS_AUTH_TOKEN          token sent as X-Auth-Token (like --token)
           NOVAIMAGE_STALL_TIMEOUT  seconds a server may send nothing (like --stall-timeout)
           NOVAIMAGE_TOTAL_TIMEOUT  seconds a call may take, retries included (like --total-timeout)
-        Command-line options win over environment variables, which win over the configuration file.
+          OS_CLOUD, OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, ...  like --os-cloud, --os-auth-url, ... (--os-x-y is OS_X_Y)
+        Command-line options win over environment variables, which win over the cloud's clouds.yaml (and
+        secure.yaml) and the configuration file.
         """;
 
     public static int For(Exception exception) => exception switch

@@ -109,6 +109,31 @@ public sealed class GlanceOptions
     public KeystoneAuthOptions? Keystone { get; set; }
 
     /// <summary>
+    /// Verify the signature of every image downloaded (<c>verify_glance_signatures</c>, default false, as in Nova): an
+    /// image without the four <c>img_signature*</c> properties, or whose data does not match them, fails with
+    /// <see cref="ImageSignatureException"/> and nothing is written. <see cref="DownloadOptions.VerifySignature"/>
+    /// overrides it per download. See docs/signatures.md.
+    /// </summary>
+    public bool VerifyGlanceSignatures { get; set; }
+
+    /// <summary>
+    /// Also require the signing certificate to chain to trusted certificates (<c>enable_certificate_validation</c>,
+    /// default false): those of the download (<see cref="DownloadOptions.TrustedCertificateIds"/>), else
+    /// <see cref="DefaultTrustedCertificateIds"/>; with neither, a verified download fails, as in Nova.
+    /// </summary>
+    public bool EnableCertificateValidation { get; set; }
+
+    /// <summary>Trusted certificate ids used when a download gives none (<c>default_trusted_certificate_ids</c>).</summary>
+    public IList<string> DefaultTrustedCertificateIds { get; set; } = [];
+
+    /// <summary>
+    /// A directory of signing certificates named by id (<c>ID.pem</c>, <c>ID.crt</c> or <c>ID.der</c>), used instead of
+    /// Barbican on hosts that cannot reach a key manager (<c>signing_certificate_dir</c>, not a Nova option). When
+    /// unset, certificates come from Barbican, found in the Keystone catalog with the client's own credentials.
+    /// </summary>
+    public string? SigningCertificateDirectory { get; set; }
+
+    /// <summary>
     /// Check the md5 <c>checksum</c> of downloads too when the image has a multihash this platform can compute
     /// (<c>verify_md5</c>, not a Nova option; default false). Off, downloads verify what glanceclient and Nova verify:
     /// the multihash, and the md5 only when there is no usable multihash. A download can override it

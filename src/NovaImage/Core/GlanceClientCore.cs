@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NovaImage.DirectStore;
+using NovaImage.Signatures;
 using NovaImage.Transfers;
 using Polly;
 using Polly.Retry;
@@ -32,6 +33,7 @@ public sealed class GlanceClientCore : IDisposable
     private readonly ServerInfoCache _serverInfo = new();
     private readonly Dictionary<(int Major, JsonSerializerContext? Context), RefitSettings> _extensionSettings = [];
     private readonly Lazy<ImageDownloader> _downloader;
+    private HttpClient? _certificateHttp; // Barbican's pool, when signing certificates come from it
     private Task<ApiVersion>? _version;
 
     internal GlanceClientCore(
@@ -55,6 +57,7 @@ public sealed class GlanceClientCore : IDisposable
         _retrying = BuildRetryPipeline();
         _httpClients = httpClients(this);
         _owned = owned;
+        Signatures = new ImageSignaturePolicy(options, CreateCertificateSource, timeProvider ?? TimeProvider.System);
         _downloader = new Lazy<ImageDownloader>(() => new ImageDownloader(this,
             adapters.ToDictionary(a => a.Key, a => a.Value(), StringComparer.OrdinalIgnoreCase)));
     }
@@ -124,6 +127,9 @@ public sealed class GlanceClientCore : IDisposable
     /// <summary>The download pipeline (built on first use, so its start-up report is logged once per client).</summary>
     internal ImageDownloader Downloader => _downloader.Value;
 
+    /// <summary>Whether and how downloads verify image signatures (<see cref="GlanceOptions.VerifyGlanceSignatures"/>).</summary>
+    internal ImageSignaturePolicy Signatures { get; }
+
     /// <summary>The API version in use: the configured one, or for Auto the one chosen from the first versions document read.</summary>
     public ValueTask<ApiVersion> GetApiVersionAsync(CancellationToken cancellationToken = default)
     {
@@ -186,7 +192,11 @@ public sealed class GlanceClientCore : IDisposable
     public string ResolveImageId(string imageIdOrHref) => ImageReference.Resolve(imageIdOrHref, Endpoints.Servers);
 
     /// <summary>Releases the connection pool of a client built without dependency injection.</summary>
-    public void Dispose() => _owned?.Dispose();
+    public void Dispose()
+    {
+        _owned?.Dispose();
+        _certificateHttp?.Dispose();
+    }
 
     /// <summary>Runs one call on the version's Refit client (see <see cref="ExecuteAsync{T}(GlanceCall, bool, Func{GlanceAttempt, CancellationToken, Task{T}}, CancellationToken)"/>).</summary>
     internal Task<TResult> ExecuteAsync<TApi, TResult>(ImageOperation operation, string? imageId,
@@ -444,5 +454,18 @@ public sealed class GlanceClientCore : IDisposable
     private sealed class DisposeAction(Action action) : IDisposable
     {
         public void Dispose() => action();
+    }
+
+    // Signing certificates: a local directory when configured (air-gapped hosts), else Barbican through the client's
+    // Keystone session, else none (a verified download then says what to configure). Barbican is another service of
+    // the cloud: its requests go through their own pool, never through the Glance handler chain that refuses origins
+    // other than Glance's.
+    private ICertificateSource? CreateCertificateSource()
+    {
+        if (Options.SigningCertificateDirectory is { Length: > 0 } directory) return new DirectoryCertificateSource(directory);
+        if (Keystone is not { } keystone) return null;
+        var http = new HttpClient(new BoundedResponseHandler(Bounds) { InnerHandler = TlsHandlerFactory.Create(Options) });
+        _certificateHttp = http;
+        return new BarbicanCertificateSource(http, keystone, Options.Keystone!.ValidInterfaces.ToArray(), Options.Keystone.RegionName);
     }
 }

@@ -21,11 +21,24 @@ public sealed record DownloadOptions
     /// </summary>
     public bool RequireHash { get; init; }
 
-    /// <summary>The default of <see cref="Parallelism"/> (chosen by measurement, see docs/benchmarks.md).</summary>
+    /// <summary>
+    /// Verify the image's signature for this download (null, the default: <see cref="GlanceOptions.VerifyGlanceSignatures"/>).
+    /// The signature is checked in the same pass as the hashes, on every path (HTTP, resumed, direct store); a failure
+    /// is an <see cref="ImageSignatureException"/> and the destination is left as it was.
+    /// </summary>
+    public bool? VerifySignature { get; init; }
+
+    /// <summary>
+    /// Certificates the signing certificate must chain to (Nova's per-instance trusted certificates). When given, the
+    /// signature is verified whatever <see cref="VerifySignature"/> says, as in Nova.
+    /// </summary>
+    public IReadOnlyList<string>? TrustedCertificateIds { get; init; }
+
+    /// <summary>The default of <see cref="Parallelism"/> (chosen by measurement: 1, 2, 4 and 8 ranges on 1 GiB, see docs/architecture.md).</summary>
     public const int DefaultParallelism = 4;
 
     /// <summary>Images smaller than this (in bytes) are downloaded as one stream whatever <see cref="Parallelism"/> says.</summary>
-    public const long ParallelMinimumImageSize = 64L * 1024 * 1024;
+    public const long ParallelMinimumImageSize = 256L * 1024 * 1024;
 
     /// <summary>
     /// How many ranges of the image are fetched at once, each over its own connection, spread over the configured

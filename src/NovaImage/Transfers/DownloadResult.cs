@@ -36,6 +36,11 @@ public sealed record DownloadResult
     public IReadOnlyList<string> VerifiedAlgorithms { get; init; } = [];
     /// <summary>The verified hash (hex).</summary>
     public string? VerifiedHash { get; init; }
+    /// <summary>
+    /// The image signature that was verified, e.g. <c>RSA-PSS signature over SHA-256 (certificate ...)</c>; null when
+    /// the signature was not verified (see <see cref="DownloadOptions.VerifySignature"/>).
+    /// </summary>
+    public string? VerifiedSignature { get; init; }
     /// <summary>HTTP attempts, including resumes (0 for a direct-store download).</summary>
     public int Attempts { get; init; }
 }

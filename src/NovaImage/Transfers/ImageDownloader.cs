@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NovaImage.Destinations;
 using NovaImage.DirectStore;
+using NovaImage.Signatures;
 
 namespace NovaImage.Transfers;
 
@@ -79,38 +80,45 @@ internal sealed partial class ImageDownloader
         await using (destination.ConfigureAwait(false))
         {
             var image = await loadImage(cancellationToken).ConfigureAwait(false);
+            var signature = await _core.Signatures.PrepareAsync(image, options, null, cancellationToken).ConfigureAwait(false);
             try
             {
-                var result = await CopyToDestinationAsync(image, http, destination, options, cancellationToken).ConfigureAwait(false);
+                var result = await CopyToDestinationAsync(image, http, destination, options, signature, cancellationToken).ConfigureAwait(false);
                 destination.Commit();
                 return result;
             }
             catch (ImageIntegrityException ex) when (destination.InPlace)
             {
-                throw new ImageIntegrityException(
-                    $"{ex.Reason}; {destination.Path} is {destination.Description}, written in place: it holds the data that failed verification, which cannot be rolled back",
-                    ex.Context, ex);
+                throw new ImageIntegrityException($"{ex.Reason}; {destination.Path} is {destination.Description}, written in place: {InPlaceWarning}", ex.Context, ex);
+            }
+            catch (ImageSignatureException ex) when (destination.InPlace)
+            {
+                throw new ImageSignatureException(
+                    $"{ex.Reason}; {destination.Path} is {destination.Description}, written in place: {InPlaceWarning}", ex.Context, ex.CertificateId, ex);
             }
         }
     }
 
-    private async Task<DownloadResult> CopyToDestinationAsync(Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options, CancellationToken cancellationToken)
+    private const string InPlaceWarning = "it holds the data that failed verification, which cannot be rolled back";
+
+    private async Task<DownloadResult> CopyToDestinationAsync(
+        Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options, ImageSignatureCheck? signature, CancellationToken cancellationToken)
     {
         var notUsed = new List<string>();
         if (!options.AllowDirectStore)
             notUsed.Add("the direct store is disabled for this download (DownloadOptions.AllowDirectStore)");
-        else if (await TryDirectStoreAsync(image, destination, options, notUsed, cancellationToken).ConfigureAwait(false) is { } direct)
+        else if (await TryDirectStoreAsync(image, destination, options, signature, notUsed, cancellationToken).ConfigureAwait(false) is { } direct)
             return direct;
 
-        if (await TryParallelRangesAsync(image, http, destination, options, notUsed, cancellationToken).ConfigureAwait(false) is { } ranged)
-            return Result(image, ranged, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
-        var outcome = await CopyOverHttpAsync(image, http, destination.Stream, options, cancellationToken).ConfigureAwait(false);
-        return Result(image, outcome, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
+        if (await TryParallelRangesAsync(image, http, destination, options, signature, notUsed, cancellationToken).ConfigureAwait(false) is { } ranged)
+            return Result(image, ranged, signature, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
+        var outcome = await CopyOverHttpAsync(image, http, destination.Stream, options, signature, cancellationToken).ConfigureAwait(false);
+        return Result(image, outcome, signature, DownloadPath.Http, string.Join("; ", notUsed), sourceLocation: null);
     }
 
     // Parallel ranges when they apply (see ParallelRangeDownload); null to download one stream, with the reason noted.
-    private async Task<CopyOutcome?> TryParallelRangesAsync(
-        Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options, List<string> notUsed, CancellationToken cancellationToken)
+    private async Task<CopyOutcome?> TryParallelRangesAsync(Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options,
+        ImageSignatureCheck? signature, List<string> notUsed, CancellationToken cancellationToken)
     {
         if (ParallelRangeDownload.WhyOneStream(image, http, destination.TemporaryFileHandle, options) is { } why)
         {
@@ -118,7 +126,7 @@ internal sealed partial class ImageDownloader
             return null;
         }
 
-        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, options, response => NewVerifier(image, "Glance", response, options));
+        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, options, response => NewVerifier(image, "Glance", response, options, signature));
         try
         {
             var (bytes, attempts, server, verified) = await ranged.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -155,10 +163,12 @@ internal sealed partial class ImageDownloader
         ArgumentNullException.ThrowIfNull(destination);
         return RecordedAsync(http.ImageId, async () =>
         {
+            options ??= new DownloadOptions();
             var image = await loadImage(cancellationToken).ConfigureAwait(false);
-            var outcome = await CopyOverHttpAsync(image, http, destination, options ?? new DownloadOptions(), cancellationToken).ConfigureAwait(false);
+            var signature = await _core.Signatures.PrepareAsync(image, options, null, cancellationToken).ConfigureAwait(false);
+            var outcome = await CopyOverHttpAsync(image, http, destination, options, signature, cancellationToken).ConfigureAwait(false);
             await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return Result(image, outcome, DownloadPath.Http, "streamed to the caller's stream over HTTP", sourceLocation: null);
+            return Result(image, outcome, signature, DownloadPath.Http, "streamed to the caller's stream over HTTP", sourceLocation: null);
         });
     }
 
@@ -188,12 +198,12 @@ internal sealed partial class ImageDownloader
 
     private bool Failed(GlanceCallScope? scope, Exception failure)
     {
-        if (failure is ImageIntegrityException) _core.Telemetry.VerificationFailed();
+        if (failure is ImageIntegrityException or ImageSignatureException) _core.Telemetry.VerificationFailed();
         return scope?.Ended(failure) ?? false;
     }
 
-    private async Task<DownloadResult?> TryDirectStoreAsync(
-        Image image, DestinationFile destination, DownloadOptions options, List<string> notUsed, CancellationToken cancellationToken)
+    private async Task<DownloadResult?> TryDirectStoreAsync(Image image, DestinationFile destination, DownloadOptions options,
+        ImageSignatureCheck? signature, List<string> notUsed, CancellationToken cancellationToken)
     {
         if (_allowedSchemes.Count == 0)
         {
@@ -231,13 +241,13 @@ internal sealed partial class ImageDownloader
                     {
                         // One attempt: a direct copy that fails falls back to the next location, then HTTP.
                         copy = new Transfer(image, opened.Description, destination.Stream, options, supportsRange: false,
-                            response => NewVerifier(image, opened.Description, response, options), bytes => _core.Telemetry.Received(bytes, DownloadPath.DirectStore));
+                            response => NewVerifier(image, opened.Description, response, options, signature), bytes => _core.Telemetry.Received(bytes, DownloadPath.DirectStore));
                         // The store's reads get the same stall and rate bounds as HTTP bodies (a hung mount must not hang the download).
                         var response = new ImageDataResponse(BoundedReadStream.AllowAnySize(new BoundedReadStream(stream, _core.Bounds, null)), 0, server: null);
                         await using (response.ConfigureAwait(false))
                         {
                             var outcome = await copy.CopyAsync(response, 1, cancellationToken).ConfigureAwait(false);
-                            return Result(image, outcome, DownloadPath.DirectStore, $"copied by {adapterName} from {opened.Description}", location.Url);
+                            return Result(image, outcome, signature, DownloadPath.DirectStore, $"copied by {adapterName} from {opened.Description}", location.Url);
                         }
                     }
                 }
@@ -283,10 +293,11 @@ internal sealed partial class ImageDownloader
     }
 
     // Every HTTP attempt goes through the core: its endpoint rotation, its retry rule, its error translation.
-    private async Task<CopyOutcome> CopyOverHttpAsync(Image image, HttpImageSource http, Stream sink, DownloadOptions options, CancellationToken cancellationToken)
+    private async Task<CopyOutcome> CopyOverHttpAsync(
+        Image image, HttpImageSource http, Stream sink, DownloadOptions options, ImageSignatureCheck? signature, CancellationToken cancellationToken)
     {
         using var transfer = new Transfer(image, "Glance", sink, options, http.SupportsRange,
-            response => NewVerifier(image, "Glance", response, options), bytes => _core.Telemetry.Received(bytes, DownloadPath.Http));
+            response => NewVerifier(image, "Glance", response, options, signature), bytes => _core.Telemetry.Received(bytes, DownloadPath.Http));
         try
         {
             return await _core.ExecuteAsync(new GlanceCall(ImageOperation.Download, image.Id), true, async (attempt, ct) =>
@@ -308,18 +319,17 @@ internal sealed partial class ImageDownloader
 
     /// <summary>
     /// The verifier of one download from the first byte, whichever path serves it (one stream, ranges, the direct
-    /// store): the image's hashes with this client's md5 policy, and the extra checks of every download (none yet: an
-    /// <see cref="IImageDataCheck"/> factory list goes here).
+    /// store): the image's hashes with this client's md5 policy, and the image's signature when it is verified.
     /// </summary>
-    private IntegrityVerifier NewVerifier(Image image, string source, ImageDataResponse response, DownloadOptions options) =>
+    private IntegrityVerifier NewVerifier(Image image, string source, ImageDataResponse response, DownloadOptions options, ImageSignatureCheck? signature) =>
         IntegrityVerifier.Create(image, source, response.ReportedMd5, response.TotalLength, options,
-            options.VerifyMd5 ?? _core.Options.VerifyMd5, extraChecks: []);
+            options.VerifyMd5 ?? _core.Options.VerifyMd5, signature is null ? [] : [signature.CreateDataCheck]);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowDestinationFailure(DestinationFailedException failure) =>
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure.InnerException!);
 
-    private static DownloadResult Result(Image image, CopyOutcome outcome, DownloadPath path, string reason, string? sourceLocation) => new()
+    private static DownloadResult Result(Image image, CopyOutcome outcome, ImageSignatureCheck? signature, DownloadPath path, string reason, string? sourceLocation) => new()
     {
         ImageId = image.Id,
         Bytes = outcome.Bytes,
@@ -332,6 +342,7 @@ internal sealed partial class ImageDownloader
         VerifiedAlgorithm = outcome.Verified.Algorithm,
         VerifiedAlgorithms = outcome.Verified.Algorithms,
         VerifiedHash = outcome.Verified.Hash,
+        VerifiedSignature = signature?.Description,
         Attempts = path == DownloadPath.Http ? outcome.Attempts : 0,
     };
 

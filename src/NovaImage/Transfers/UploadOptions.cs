@@ -12,4 +12,11 @@ public sealed record UploadOptions
     /// with <see cref="ImageIntegrityException"/> before a byte past it is sent. File uploads take the opened file's length.
     /// </summary>
     public long? Size { get; init; }
+    /// <summary>
+    /// Sign the data and set the four <c>img_signature*</c> properties, so that Glance verifies the upload (and Nova
+    /// the download). <see cref="IImageApi.StageAsync"/> signs while the data streams up and sets the properties after
+    /// staging, before the import; an upload (<see cref="IImageApi.UploadAsync"/>) needs them before the data, so it
+    /// reads a seekable stream once to sign it, then sends it (a non-seekable one is refused: stage and import it).
+    /// </summary>
+    public ImageSigning? Signing { get; init; }
 }

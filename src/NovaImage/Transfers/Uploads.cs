@@ -28,4 +28,27 @@ internal static class Uploads
         // A pipe or device (e.g. /dev/stdin) has no length: no size is promised for it.
         await upload(data, (options ?? new UploadOptions()) with { Size = options?.Size ?? (data.CanSeek ? data.Length : null) }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// For an upload with <see cref="UploadOptions.Signing"/>: Glance checks the signature while it receives the data, so
+    /// the four properties must be on the image first. Reads the seekable <paramref name="data"/> once from its
+    /// position to sign it, rewinds it, and sets the properties with <paramref name="update"/>.
+    /// </summary>
+    /// <exception cref="InvalidImageRequestException">The stream cannot be rewound (stage and import it instead: staging signs as it sends).</exception>
+    public static async Task SignBeforeUploadAsync(string imageId, Stream data, UploadOptions? options,
+        Func<ImageUpdate, CancellationToken, Task> update, CancellationToken cancellationToken)
+    {
+        if (options?.Signing is not { } signing) return;
+        if (!data.CanSeek)
+        {
+            throw new InvalidImageRequestException(
+                "A signed upload needs data that can be read twice (signed, then sent); stage and import data from a pipe instead, which signs it as it is sent",
+                new GlanceErrorContext(imageId));
+        }
+
+        var start = data.Position;
+        var signature = await signing.SignAsync(data, cancellationToken).ConfigureAwait(false);
+        data.Position = start;
+        await update(new ImageUpdate { SetProperties = signature.ToProperties() }, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -114,19 +114,20 @@ public static class V1ImageOperations
         }, cancellationToken);
 
     /// <summary>Upload: <c>PUT /v1/images/{id}</c> with the data as body.</summary>
-    public static Task UploadAsync(GlanceClientCore core, string imageId, Stream data, UploadOptions? options, CancellationToken cancellationToken)
+    public static async Task UploadAsync(GlanceClientCore core, string imageId, Stream data, UploadOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (options?.Store is not null)
             throw V1ImageMapper.NoV1Form(ImageOperation.Upload, imageId, "a target store id (v1's x-image-meta-store names a scheme)");
+        await Uploads.SignBeforeUploadAsync(imageId, data, options, (update, ct) => UpdateImageAsync(core, imageId, update, ct), cancellationToken).ConfigureAwait(false);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if ((options?.Size ?? (data.CanSeek ? data.Length - data.Position : null)) is { } size)
             headers[V1MetadataCodec.MetaPrefix + "size"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Uploads.SendAsync<IGlanceV1Api>(core, ImageOperation.Upload, imageId, data, options, async (api, body, ct) =>
+        await Uploads.SendAsync<IGlanceV1Api>(core, ImageOperation.Upload, imageId, data, options, async (api, body, ct) =>
         {
             using var response = await api.UploadImageAsync(imageId, headers, body, ct).ConfigureAwait(false);
             await EnsureAsync(response).ConfigureAwait(false);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Upload from a file: as <see cref="UploadAsync"/>, the size taken from the file.</summary>

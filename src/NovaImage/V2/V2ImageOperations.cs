@@ -1,3 +1,4 @@
+using NovaImage.Signatures;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
@@ -126,6 +127,7 @@ public static class V2ImageOperations
     public static async Task UploadAsync(GlanceClientCore core, string imageId, Stream data, UploadOptions? options, CancellationToken cancellationToken)
     {
         if (options?.Store is not null) await core.RequireFeatureAsync(GlanceFeature.MultiStore, ImageOperation.Upload, imageId, cancellationToken).ConfigureAwait(false);
+        await Uploads.SignBeforeUploadAsync(imageId, data, options, (update, ct) => UpdateImageAsync(core, imageId, update, ct), cancellationToken).ConfigureAwait(false);
         await Uploads.SendAsync<IGlanceV2Api>(core, ImageOperation.Upload, imageId, data, options,
             (api, body, ct) => api.UploadImageDataAsync(imageId, body, options?.Store, ct), cancellationToken).ConfigureAwait(false);
     }
@@ -189,8 +191,26 @@ public static class V2ImageOperations
         await core.RequireFeatureAsync(GlanceFeature.Import, ImageOperation.Stage, imageId, cancellationToken).ConfigureAwait(false);
         if (options?.Store is not null)
             throw new InvalidImageRequestException("Glance Stage: staged data has no store; name the stores in the import instead", new GlanceErrorContext(imageId));
-        await Uploads.SendAsync<IGlanceV2Api>(core, ImageOperation.Stage, imageId, data, options,
-            (api, body, ct) => api.StageImageDataAsync(imageId, body, ct), cancellationToken).ConfigureAwait(false);
+        // Signed staging hashes the bytes as they go up (each attempt afresh) and sets the properties once they are
+        // staged, so Glance checks them at import.
+        SigningStream? signed = null;
+        await Uploads.SendAsync<IGlanceV2Api>(core, ImageOperation.Stage, imageId, data, options, (api, body, ct) =>
+        {
+            if (options?.Signing is { } signing)
+            {
+                signed?.Dispose();
+                body = signed = new SigningStream(body, signing.CreateDigest());
+            }
+            return api.StageImageDataAsync(imageId, body, ct);
+        }, cancellationToken).ConfigureAwait(false);
+        if (signed is not null)
+        {
+            using (signed)
+            {
+                var signature = options!.Signing!.Sign(signed.Digest);
+                await UpdateImageAsync(core, imageId, new ImageUpdate { SetProperties = signature.ToProperties() }, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Deactivate: <c>POST /v2/images/{id}/actions/deactivate</c> (admin).</summary>
