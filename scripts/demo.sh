@@ -159,7 +159,8 @@ run config migrate "$WORK/legacy-nova.conf"
 
 if [ $KEYSTONE -eq 1 ]; then
   step "A wrong password: Keystone refuses it, the CLI says so and exits 4; the password is not printed"
-  rc=0; run --os-password not-the-password image list || rc=$?
+  printf '%s$ novaimage --os-password *** image list%s\n' "$bold" "$plain"
+  rc=0; cli --os-password not-the-password image list || rc=$?
   [ $rc -eq 4 ] || { echo "demo.sh: expected exit code 4 (not authorized), got $rc" >&2; exit 1; }
   say "(exit code 4: not authorized)"
 fi
