@@ -161,7 +161,7 @@ internal static class ImageCommands
         };
         var parallel = new Option<int>("--parallel")
         {
-            Description = "Ranges fetched at once over HTTP (Glance v2, images of 64 MiB or more, written to a file); 1 for one stream",
+            Description = "Ranges fetched at once over HTTP (Glance v2, images of 256 MiB or more, written to a file); 1 for one stream",
             HelpName = "N",
             DefaultValueFactory = _ => DownloadOptions.DefaultParallelism,
         };
