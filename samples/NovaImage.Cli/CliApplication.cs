@@ -17,7 +17,7 @@ internal static class CliApplication
         if (parse.Action is ParseErrorAction)
         {
             // One line per problem and the usage-error exit code; the full help only on request.
-            foreach (var error in parse.Errors) CliConsole.Error(error.Message);
+            foreach (var error in parse.Errors) CliConsole.Error(GlobalOptions.RedactSecrets(error.Message, args));
             Console.Error.WriteLine($"Run '{string.Join(' ', CommandPath(parse.CommandResult.Command))} --help' for usage.");
             return ExitCodes.UsageError;
         }

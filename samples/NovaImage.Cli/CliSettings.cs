@@ -7,8 +7,12 @@ namespace NovaImage.Cli;
 /// <param name="Token">X-Auth-Token, if given.</param>
 /// <param name="StallTimeout">From <c>--stall-timeout</c> or <c>NOVAIMAGE_STALL_TIMEOUT</c>; null means "as configured".</param>
 /// <param name="TotalTimeout">From <c>--total-timeout</c> or <c>NOVAIMAGE_TOTAL_TIMEOUT</c>; null means "as configured".</param>
+/// <param name="OpenStackEnvironment">
+/// The <c>OS_*</c> variables (and <c>HOME</c>, for clouds.yaml) with the <c>--os-*</c> options in their place, as
+/// <see cref="OpenStackCloudConfiguration.Apply"/> reads them.
+/// </param>
 /// <param name="Json">JSON output instead of tables.</param>
 /// <param name="Debug">Stack traces and HTTP logs.</param>
 internal sealed record CliSettings(
     IReadOnlyList<string> ApiServers, string? ApiVersion, string? ConfigFile, string? Token,
-    TimeSpan? StallTimeout, TimeSpan? TotalTimeout, bool Json, bool Debug);
+    TimeSpan? StallTimeout, TimeSpan? TotalTimeout, IReadOnlyDictionary<string, string?> OpenStackEnvironment, bool Json, bool Debug);

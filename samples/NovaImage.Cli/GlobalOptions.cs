@@ -58,11 +58,78 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [ApiServer, ApiVersion, Config, Token, StallTimeout, TotalTimeout, Json, Debug];
+    /// <summary>
+    /// openstackclient's options: each is the variable of its name (<c>--os-auth-url</c> is <c>OS_AUTH_URL</c>) given on
+    /// the command line, and both go over the cloud named by <c>--os-cloud</c> / <c>OS_CLOUD</c> in clouds.yaml.
+    /// </summary>
+    public static IReadOnlyList<Option<string>> OpenStack { get; } =
+    [
+        OpenStackOption("--os-cloud", "NAME", "Cloud to use from clouds.yaml (./, ~/.config/openstack/, /etc/openstack/; secure.yaml merged over it)"),
+        OpenStackOption("--os-auth-url", "URL", "Keystone v3 URL, e.g. https://keystone.example:5000/v3"),
+        OpenStackOption("--os-auth-type", "TYPE", "password, v3applicationcredential or token (default: inferred from the credentials)"),
+        OpenStackOption("--os-username", "NAME", "User name (with --os-user-domain-name)"),
+        OpenStackOption("--os-password", "PASSWORD", "Password (never printed)"),
+        OpenStackOption("--os-user-domain-name", "NAME", "Domain of the user, e.g. Default"),
+        OpenStackOption("--os-project-name", "NAME", "Project to scope the token to (with --os-project-domain-name)"),
+        OpenStackOption("--os-project-id", "ID", "Project to scope the token to, by id"),
+        OpenStackOption("--os-project-domain-name", "NAME", "Domain of the project, e.g. Default"),
+        OpenStackOption("--os-application-credential-id", "ID", "Application credential id"),
+        OpenStackOption("--os-application-credential-secret", "SECRET", "Application credential secret (never printed)"),
+        OpenStackOption("--os-token", "TOKEN", "Existing Keystone token (auth type token; never printed)"),
+        OpenStackOption("--os-region-name", "REGION", "Catalog region"),
+        OpenStackOption("--os-interface", "INTERFACE", "Catalog interface: public, internal or admin (default: internal, then public)"),
+        OpenStackOption("--os-cacert", "FILE", "CA bundle to verify Keystone and Glance with"),
+        OpenStackOption("--os-image-url", "URL", "Glance endpoint to use instead of the catalog's"),
+        OpenStackOption("--os-image-api-version", "VERSION", "Glance API version: 2 or 1"),
+    ];
+
+    /// <summary>The options whose values are secrets: never echoed, not even in a usage error.</summary>
+    public static IReadOnlyList<Option<string>> Secrets { get; } =
+        [Token, .. OpenStack.Where(o => o.Name is "--os-password" or "--os-application-credential-secret" or "--os-token")];
+
+    public static IEnumerable<Option> All => [ApiServer, ApiVersion, Config, Token, StallTimeout, TotalTimeout, .. OpenStack, Json, Debug];
 
     static GlobalOptions()
     {
         ApiVersion.AcceptOnlyFromAmong("1", "2", "auto");
+        OpenStack.Single(o => o.Name == "--os-interface").AcceptOnlyFromAmong("public", "internal", "admin");
+    }
+
+    /// <summary>The environment variable an openstackclient option stands for: <c>--os-auth-url</c> is <c>OS_AUTH_URL</c>.</summary>
+    public static string VariableOf(Option option) => option.Name.TrimStart('-').Replace('-', '_').ToUpperInvariant();
+
+    /// <summary>
+    /// <paramref name="message"/> with every secret given in <paramref name="arguments"/> replaced by <c>***</c>: the
+    /// value of a secret option (<c>--os-password X</c>, <c>--os-password=X</c>), and the value after a misspelled
+    /// option that looks like one (<c>--os-pasword X</c>: a name with pas, secret or token in it), which the parser reports as an unexpected argument.
+    /// </summary>
+    public static string RedactSecrets(string message, IReadOnlyList<string> arguments)
+    {
+        static bool LooksSecret(string name) =>
+            name.Contains("pas", StringComparison.OrdinalIgnoreCase) || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("token", StringComparison.OrdinalIgnoreCase);
+
+        var secrets = new List<string>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            if (!argument.StartsWith('-')) continue;
+            var separator = argument.IndexOfAny(['=', ':']);
+            var name = separator < 0 ? argument : argument[..separator];
+            if (!Secrets.Any(o => o.Name == name) && (All.Any(o => o.Name == name) || !LooksSecret(name))) continue;
+            if (separator >= 0) secrets.Add(argument[(separator + 1)..]);
+            else if (i + 1 < arguments.Count) secrets.Add(arguments[i + 1]);
+        }
+        foreach (var secret in secrets.Where(s => s.Length > 0).OrderByDescending(s => s.Length))
+            message = message.Replace(secret, "***", StringComparison.Ordinal);
+        return message;
+    }
+
+    private static Option<string> OpenStackOption(string name, string helpName, string description)
+    {
+        var option = new Option<string>(name) { HelpName = helpName, Recursive = true };
+        option.Description = $"{description} (env {VariableOf(option)})";
+        return option;
     }
 
     /// <summary>Command line first, then the environment (the configuration file comes last, in <see cref="GlanceSession"/>).</summary>
@@ -83,8 +150,23 @@ internal static class GlobalOptions
             Token: parse.GetValue(Token) ?? NonEmpty(Environment.GetEnvironmentVariable("OS_AUTH_TOKEN")),
             StallTimeout: Seconds(parse, StallTimeout, "NOVAIMAGE_STALL_TIMEOUT"),
             TotalTimeout: Seconds(parse, TotalTimeout, "NOVAIMAGE_TOTAL_TIMEOUT"),
+            OpenStackEnvironment: OpenStackEnvironment(parse),
             Json: parse.GetValue(Json),
             Debug: parse.GetValue(Debug));
+    }
+
+    // The process environment with each --os-* option given on the command line in place of its OS_* variable:
+    // the library reads both (and clouds.yaml under them) in one pass, the command line winning as in openstackclient.
+    private static Dictionary<string, string?> OpenStackEnvironment(ParseResult parse)
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            environment[(string)entry.Key] = entry.Value as string;
+        foreach (var option in OpenStack)
+        {
+            if (parse.GetValue(option) is { } value) environment[VariableOf(option)] = value;
+        }
+        return environment;
     }
 
     // A positive number of seconds from the option, else the environment variable; anything else is a usage error.

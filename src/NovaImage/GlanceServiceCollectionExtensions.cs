@@ -78,7 +78,7 @@ public static class GlanceServiceCollectionExtensions
             .AddHttpMessageHandler(sp =>
             {
                 var core = sp.GetRequiredKeyedService<GlanceClientCore>(key);
-                return new AuthTokenHandler(core.TokenProvider, core.Endpoints.Servers);
+                return new AuthTokenHandler(core.TokenProvider, core.Endpoints);
             })
             .AddHttpMessageHandler(() => new AttemptTelemetryHandler())
             .AddHttpMessageHandler(sp => new BoundedResponseHandler(sp.GetRequiredKeyedService<GlanceClientCore>(key).Bounds));

@@ -8,7 +8,8 @@ namespace NovaImage.Cli.Hosting;
 
 /// <summary>
 /// The library, set up the way an application sets it up: configuration (nova.conf or appsettings.json), then
-/// <c>AddGlanceImageApi</c>, with the command line and environment applied on top of the file.
+/// <c>AddGlanceImageApi</c>, with clouds.yaml, the <c>OS_*</c> variables and the <c>--os-*</c> options over the file
+/// (<see cref="OpenStackCloudConfiguration"/>), and NovaImage's own options and variables over everything.
 /// </summary>
 internal sealed class GlanceSession : IAsyncDisposable
 {
@@ -25,7 +26,13 @@ internal sealed class GlanceSession : IAsyncDisposable
         {
             services.Dispose();
             throw new UsageException($"invalid Glance configuration: {string.Join("; ", exception.Failures)} " +
-                "(give endpoints with --api-server URL, NOVAIMAGE_API_SERVERS, or --config FILE listing api_servers)");
+                "(give endpoints with --api-server URL, NOVAIMAGE_API_SERVERS, or --config FILE listing api_servers, or a cloud with --os-cloud; " +
+                "a [glance] keystoneauth key is spelled the same in clouds.yaml, in OS_* and in --os-*: auth_url is OS_AUTH_URL and --os-auth-url)");
+        }
+        catch (GlanceConfigurationException)
+        {
+            services.Dispose(); // clouds.yaml or an OS_* variable could not be used; the message names which
+            throw;
         }
     }
 
@@ -45,6 +52,7 @@ internal sealed class GlanceSession : IAsyncDisposable
         });
         services.AddGlanceImageApi<CliImageApi>(ConfigurationFile.Load(settings.ConfigFile), options =>
         {
+            OpenStackCloudConfiguration.Apply(options, cloud: null, settings.OpenStackEnvironment);
             if (settings.ApiServers.Count > 0) options.ApiServers = [.. settings.ApiServers];
             if (settings.ApiVersion is { } version)
                 options.ApiVersion = version == "auto" ? ApiVersion.Auto : (ApiVersion)int.Parse(version, System.Globalization.CultureInfo.InvariantCulture);

@@ -34,7 +34,7 @@ internal static class GlanceOptionsBinder
         if (Read(glance, "CaFile", "cafile") is { } caFile) options.CaFile = caFile;
         if (Read(glance, "CertFile", "certfile") is { } certFile) options.CertFile = certFile;
         if (Read(glance, "KeyFile", "keyfile") is { } keyFile) options.KeyFile = keyFile;
-        if (Read(glance, "Token", "token") is { } token) options.Token = token;
+        BindKeystone(glance, options);
         if (Read(glance, "VerifyMd5", "verify_md5") is { } verifyMd5) options.VerifyMd5 = ParseBool(verifyMd5, "verify_md5");
         if (ReadList(glance, "AllowedDirectUrlSchemes", "allowed_direct_url_schemes") is { } schemes) options.AllowedDirectUrlSchemes = schemes;
         if (Read(glance, "VerifyGlanceSignatures", "verify_glance_signatures") is { } verify) options.VerifyGlanceSignatures = ParseBool(verify, "verify_glance_signatures");
@@ -67,6 +67,39 @@ internal static class GlanceOptionsBinder
             filesystems.Add(new ImageFileSystem { Name = name, Id = section["id"] ?? "", Mountpoint = section["mountpoint"] ?? "" });
         }
         if (filesystems.Count > 0) options.Filesystems = filesystems;
+    }
+
+    /// <summary>
+    /// Keystone: appsettings' <c>Glance:Keystone</c> section (<see cref="KeystoneAuthOptions"/>' property names, or
+    /// keystoneauth's), or nova.conf's keystoneauth keys directly in <c>[glance]</c>. A credential key or
+    /// <c>auth_type</c> turns Keystone on; the catalog keys (<c>region_name</c>, <c>valid_interfaces</c>,
+    /// <c>service_type</c>, <c>endpoint_override</c>) alone do not, since a nova.conf may keep them beside
+    /// <c>api_servers</c> for a deployment where Nova passes on the user's token.
+    /// </summary>
+    private static void BindKeystone(IConfigurationSection glance, GlanceOptions options)
+    {
+        var nested = glance.GetSection("Keystone");
+        // [glance] token is keystoneauth's (auth_type = token) when nova.conf configures Keystone in [glance] itself;
+        // otherwise it is the static X-Auth-Token it has always been (appsettings' Glance:Token too).
+        var flat = glance[KeystoneAuthKeys.AuthType.Name] is not null
+            || KeystoneAuthKeys.Credentials.Any(key => key.Name != "token" && glance[key.Name] is not null);
+        var token = Read(glance, "Token", "token");
+        if (!flat && token is not null) options.Token = token;
+        if (!flat && !nested.GetChildren().Any()) return;
+
+        var keystone = options.Keystone ?? new KeystoneAuthOptions();
+        foreach (var key in KeystoneAuthKeys.Credentials.Append(KeystoneAuthKeys.AuthType).Append(KeystoneAuthKeys.RegionName))
+        {
+            var value = Read(nested, key.Property, key.Name) ?? (flat ? Read(glance, key.Name) : null);
+            if (value is not null) key.Set(keystone, value);
+        }
+        if ((ReadList(nested, "ValidInterfaces", "valid_interfaces") ?? (flat ? ReadList(glance, "valid_interfaces") : null)) is { } interfaces)
+            keystone.ValidInterfaces = interfaces;
+        if ((Read(nested, "ServiceType", "service_type") ?? (flat ? Read(glance, "service_type") : null)) is { } serviceType)
+            keystone.ServiceType = serviceType;
+        if ((Read(nested, "EndpointOverride", "endpoint_override") ?? (flat ? Read(glance, "endpoint_override") : null)) is { } endpointOverride)
+            keystone.EndpointOverride = endpointOverride;
+        options.Keystone = keystone;
     }
 
     private static OptionsValidationException Invalid(string key, string problem) =>

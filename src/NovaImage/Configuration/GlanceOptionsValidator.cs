@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NovaImage.Core;
+using NovaImage.Keystone;
 
 namespace NovaImage;
 
@@ -21,11 +22,11 @@ internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>
         {
             failures.Add("[glance] api_servers and the deprecated host/port/protocol are both set: remove host, port and protocol (api_servers replaces them).");
         }
-        else if (options.ApiServers.Count == 0 && !deprecated)
+        else if (options.ApiServers.Count == 0 && !deprecated && options.Keystone is null)
         {
-            failures.Add("[glance] api_servers is empty: list the Glance endpoints, e.g. api_servers = http://glance.example:9292 (appsettings: Glance:ApiServers).");
+            failures.Add("[glance] api_servers is empty: list the Glance endpoints, e.g. api_servers = http://glance.example:9292 (appsettings: Glance:ApiServers), or configure Keystone (auth_type, auth_url, ...) to find them in the service catalog.");
         }
-        else if (options.ApiServers.Count == 0)
+        else if (options.ApiServers.Count == 0 && deprecated)
         {
             if (string.IsNullOrWhiteSpace(options.Host))
                 failures.Add("[glance] host is missing: the deprecated port/protocol need a host; better, set api_servers = protocol://host:port.");
@@ -83,9 +84,79 @@ internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>
         if (options.CaFile is { Length: > 0 } caFile && !File.Exists(caFile))
             failures.Add($"[glance] cafile: '{caFile}' does not exist.");
         ValidateClientCertificate(options, failures);
+        if (options.Keystone is { } keystone) ValidateKeystone(options, keystone, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    // The keystoneauth options, each failure naming its nova.conf key (clouds.yaml's and OS_*'s names are the same words).
+    private static void ValidateKeystone(GlanceOptions options, KeystoneAuthOptions keystone, List<string> failures)
+    {
+        if (!string.IsNullOrEmpty(options.Token))
+            failures.Add("[glance] token is a static token, but Keystone is configured too (auth_type, auth_url, ...): remove one (with auth_type = token, give the Keystone token as the keystoneauth token).");
+        if (options.TokenProvider is not null)
+            failures.Add("GlanceOptions.TokenProvider is set, but Keystone is configured too ([glance] auth_type, auth_url, ...): the token comes from one of them; remove one.");
+
+        var method = KeystoneAuthMethods.Resolve(keystone);
+        if (method is not { } m)
+        {
+            failures.Add($"[glance] auth_type: '{keystone.AuthType}' is not supported: use {KeystoneAuthMethods.Supported}.");
+        }
+        else
+        {
+            var authType = m switch
+            {
+                KeystoneAuthMethod.Password => "password",
+                KeystoneAuthMethod.ApplicationCredential => "v3applicationcredential",
+                _ => "token",
+            };
+            void Require(bool present, string keys)
+            {
+                if (!present) failures.Add($"[glance] {keys} is required when auth_type = {authType}.");
+            }
+            Require(Has(keystone.AuthUrl), "auth_url");
+            switch (m)
+            {
+                case KeystoneAuthMethod.Password:
+                    Require(Has(keystone.Username) || Has(keystone.UserId), "username (or user_id)");
+                    Require(Has(keystone.Password), "password");
+                    // An unscoped token carries no catalog, and Glance refuses it.
+                    Require(Has(keystone.ProjectName) || Has(keystone.ProjectId), "project_name (or project_id)");
+                    break;
+                case KeystoneAuthMethod.ApplicationCredential:
+                    Require(Has(keystone.ApplicationCredentialSecret), "application_credential_secret");
+                    Require(Has(keystone.ApplicationCredentialId) || Has(keystone.ApplicationCredentialName), "application_credential_id (or application_credential_name)");
+                    if (!Has(keystone.ApplicationCredentialId) && Has(keystone.ApplicationCredentialName))
+                        Require(Has(keystone.UserId) || Has(keystone.Username), "user_id (or username) of the credential's owner with application_credential_name, and so");
+                    break;
+                case KeystoneAuthMethod.Token:
+                    Require(Has(keystone.Token), "token");
+                    break;
+            }
+            if (Has(keystone.Username) && !Has(keystone.UserId) && !Has(keystone.UserDomainName) && !Has(keystone.UserDomainId))
+                failures.Add("[glance] user_domain_name (or user_domain_id) is required with username: Keystone finds a user by name within a domain (e.g. user_domain_name = Default).");
+            if (Has(keystone.ProjectName) && !Has(keystone.ProjectId) && !Has(keystone.ProjectDomainName) && !Has(keystone.ProjectDomainId))
+                failures.Add("[glance] project_domain_name (or project_domain_id) is required with project_name: Keystone finds a project by name within a domain (e.g. project_domain_name = Default).");
+        }
+
+        if (Has(keystone.AuthUrl) && KeystoneUrlProblem(keystone.AuthUrl!) is { } urlProblem)
+            failures.Add($"[glance] auth_url: {urlProblem}");
+        if (keystone.ValidInterfaces.Count == 0)
+            failures.Add("[glance] valid_interfaces is empty: list the catalog interfaces to use, e.g. valid_interfaces = internal, public.");
+        if (string.IsNullOrWhiteSpace(keystone.ServiceType))
+            failures.Add("[glance] service_type is empty: Glance's catalog type is image.");
+        if (Has(keystone.EndpointOverride) && !GlanceEndpoints.TryParse(keystone.EndpointOverride!, out _, out var overrideProblem))
+            failures.Add($"[glance] endpoint_override: {overrideProblem}");
+
+        static bool Has(string? value) => !string.IsNullOrWhiteSpace(value);
+    }
+
+    // Keystone is reached over http(s); a URL with credentials in it would put them in logs and errors, so it is
+    // refused without being repeated.
+    private static string? KeystoneUrlProblem(string text) =>
+        !Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            ? (text.Contains('@', StringComparison.Ordinal) ? "is not an absolute http or https URL." : $"'{text}' is not an absolute http or https URL (e.g. https://keystone.example:5000/v3).")
+            : uri.UserInfo.Length > 0 ? "must not carry a user name or password (give them as username and password)." : null;
 
     private static void ValidateClientCertificate(GlanceOptions options, List<string> failures)
     {

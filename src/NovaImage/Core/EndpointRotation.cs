@@ -10,26 +10,70 @@ namespace NovaImage.Core;
 /// </summary>
 internal sealed class EndpointRotation
 {
-    private readonly Uri[] _servers;
-    private readonly long[] _failedUntil; // TimeProvider timestamps; 0 = healthy
     private readonly TimeSpan _cooldown;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Func<CancellationToken, Task<IReadOnlyList<Uri>>>? _discover;
+    private readonly object _gate = new();
+    private Task? _discovery;
+    private Uri[] _servers = [];
+    private long[] _failedUntil = []; // TimeProvider timestamps; 0 = healthy
     private int _next = -1;
 
+    /// <summary>A rotation over endpoints known at start (<c>api_servers</c>, <c>endpoint_override</c>).</summary>
     public EndpointRotation(IEnumerable<Uri> servers, TimeSpan cooldown, TimeProvider time, ILogger logger)
+        : this(cooldown, time, logger, null)
     {
-        _servers = [.. servers];
-        if (_servers.Length == 0) throw new ArgumentException("At least one Glance endpoint is required.", nameof(servers));
-        Random.Shared.Shuffle(_servers);
-        _failedUntil = new long[_servers.Length];
+        Use(servers);
+        _discovery = Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A rotation over endpoints found on first use by <paramref name="discover"/> (Keystone's catalog): a call waits
+    /// for them in <see cref="EnsureKnownAsync"/>; a failed discovery is tried again by the next call.
+    /// </summary>
+    public EndpointRotation(Func<CancellationToken, Task<IReadOnlyList<Uri>>> discover, TimeSpan cooldown, TimeProvider time, ILogger logger)
+        : this(cooldown, time, logger, discover) { }
+
+    private EndpointRotation(TimeSpan cooldown, TimeProvider time, ILogger logger, Func<CancellationToken, Task<IReadOnlyList<Uri>>>? discover)
+    {
         _cooldown = cooldown;
         _time = time;
         _logger = logger;
+        _discover = discover;
     }
 
-    /// <summary>The endpoints in rotation order.</summary>
-    public IReadOnlyList<Uri> Servers => _servers;
+    /// <summary>The endpoints in rotation order; empty until a discovered rotation has found them.</summary>
+    public IReadOnlyList<Uri> Servers => Volatile.Read(ref _servers);
+
+    /// <summary>The first endpoint, to name in an error raised before any endpoint was tried (null before discovery).</summary>
+    public Uri? First => Servers.Count > 0 ? Servers[0] : null;
+
+    /// <summary>
+    /// Completes once the endpoints are known (at once for configured ones). Discovery is shared by every caller; one
+    /// caller's cancellation does not cancel it for the others.
+    /// </summary>
+    public Task EnsureKnownAsync(CancellationToken cancellationToken)
+    {
+        var task = Volatile.Read(ref _discovery);
+        if (task is { IsCompletedSuccessfully: true }) return task;
+        lock (_gate)
+        {
+            if (_discovery is null || _discovery.IsFaulted || _discovery.IsCanceled) _discovery = DiscoverAsync();
+            return _discovery.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task DiscoverAsync() => Use(await _discover!(CancellationToken.None).ConfigureAwait(false));
+
+    private void Use(IEnumerable<Uri> servers)
+    {
+        Uri[] shuffled = [.. servers];
+        if (shuffled.Length == 0) throw new ArgumentException("At least one Glance endpoint is required.", nameof(servers));
+        Random.Shared.Shuffle(shuffled);
+        _failedUntil = new long[shuffled.Length];
+        Volatile.Write(ref _servers, shuffled);
+    }
 
     /// <summary>The endpoint for the next attempt: the next healthy one in rotation, or simply the next when none is healthy.</summary>
     public Uri Next()

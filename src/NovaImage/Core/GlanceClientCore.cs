@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NovaImage.DirectStore;
+using NovaImage.Keystone;
 using NovaImage.Signatures;
 using NovaImage.Transfers;
 using Polly;
@@ -50,8 +51,25 @@ public sealed class GlanceClientCore : IDisposable
         Options = options;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = LoggerFactory.CreateLogger<GlanceClientCore>();
-        Endpoints = new EndpointRotation(ResolveEndpoints(options, _logger), options.FailedServerCooldown, timeProvider ?? TimeProvider.System, _logger);
-        TokenProvider = options.TokenProvider ?? new StaticTokenProvider(options.Token);
+        var time = timeProvider ?? TimeProvider.System;
+        if (options.Keystone is { } keystone)
+        {
+            var session = new KeystoneSession(keystone, options, LoggerFactory, time);
+            Keystone = session;
+            TokenProvider = session;
+            // As Nova: api_servers (or the deprecated host) wins, then endpoint_override, then the catalog (found on first use).
+#pragma warning disable CS0618 // the deprecated host still names an endpoint
+            var configured = options.ApiServers.Count > 0 || options.Host is not null || !string.IsNullOrWhiteSpace(keystone.EndpointOverride);
+#pragma warning restore CS0618
+            Endpoints = configured
+                ? new EndpointRotation(ResolveEndpoints(options, _logger), options.FailedServerCooldown, time, _logger)
+                : new EndpointRotation(ct => DiscoverEndpointsAsync(session, keystone, ct), options.FailedServerCooldown, time, _logger);
+        }
+        else
+        {
+            Endpoints = new EndpointRotation(ResolveEndpoints(options, _logger), options.FailedServerCooldown, time, _logger);
+            TokenProvider = options.TokenProvider ?? new StaticTokenProvider(options.Token);
+        }
         Bounds = ResponseBounds.From(options);
         Telemetry = GlanceTelemetry.For(meterFactory);
         _retrying = BuildRetryPipeline();
@@ -88,7 +106,7 @@ public sealed class GlanceClientCore : IDisposable
         HttpMessageHandler? handler = null;
         var core = new GlanceClientCore(options, adapters, self =>
         {
-            handler = new AuthTokenHandler(self.TokenProvider, self.Endpoints.Servers)
+            handler = new AuthTokenHandler(self.TokenProvider, self.Endpoints)
             {
                 InnerHandler = new AttemptTelemetryHandler
                 {
@@ -116,7 +134,7 @@ public sealed class GlanceClientCore : IDisposable
     /// The client's Keystone session when <see cref="GlanceOptions.Keystone"/> is set (null otherwise): the token and the
     /// catalog, also for other services of the same cloud (e.g. <c>key-manager</c> for image signatures).
     /// </summary>
-    internal Keystone.IKeystoneSession? Keystone { get; }
+    internal IKeystoneSession? Keystone { get; }
 
     /// <summary>The limits every response body is read under (the <see cref="BoundedResponseHandler"/> of the client's handler chain).</summary>
     internal ResponseBounds Bounds { get; }
@@ -155,7 +173,7 @@ public sealed class GlanceClientCore : IDisposable
 
     /// <summary>The error for an operation the version in use cannot express (raised before anything is sent).</summary>
     public FeatureNotSupportedException NotSupported(ImageOperation operation, ApiVersion version, string? imageId) =>
-        new($"Glance {operation} is not available through Glance API {version}", new GlanceErrorContext(imageId, Endpoints.Servers[0]));
+        new($"Glance {operation} is not available through Glance API {version}", new GlanceErrorContext(imageId, Endpoints.First));
 
     /// <summary>
     /// Runs a call of a consumer's own Glance Refit interface (an extension route, e.g. <c>GET /v2/info/usage</c>)
@@ -174,7 +192,7 @@ public sealed class GlanceClientCore : IDisposable
         ArgumentNullException.ThrowIfNull(call);
         var version = await GetApiVersionAsync(cancellationToken).ConfigureAwait(false);
         if ((int)version != major)
-            throw new FeatureNotSupportedException($"Glance {operation} is a Glance API v{major} call and this client uses API {version}", new GlanceErrorContext(Server: Endpoints.Servers[0]));
+            throw new FeatureNotSupportedException($"Glance {operation} is a Glance API v{major} call and this client uses API {version}", new GlanceErrorContext(Server: Endpoints.First));
         var settings = ExtensionSettings(major, json);
         return await ExecuteAsync(new GlanceCall(operation), true, (attempt, ct) => call(create(attempt.Http, settings), ct), cancellationToken).ConfigureAwait(false);
     }
@@ -195,6 +213,7 @@ public sealed class GlanceClientCore : IDisposable
     public void Dispose()
     {
         _owned?.Dispose();
+        (Keystone as IDisposable)?.Dispose();
         _certificateHttp?.Dispose();
     }
 
@@ -242,6 +261,8 @@ public sealed class GlanceClientCore : IDisposable
         // The deadline cancels the attempt under way; the retry rule sees it as the caller's cancellation (not transient).
         using var deadline = Options.TotalTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (Options.TotalTimeout is { } total) deadline!.CancelAfter(total);
+        // Catalog endpoints are found on the first call (a Keystone failure leaves here as its own typed error).
+        await Endpoints.EnsureKnownAsync(deadline?.Token ?? cancellationToken).ConfigureAwait(false);
         var context = ResilienceContextPool.Shared.Get(deadline?.Token ?? cancellationToken);
         GlanceAttempt? current = null;
         Exception? lastFailure = null;
@@ -271,7 +292,7 @@ public sealed class GlanceClientCore : IDisposable
         }
         catch (Exception ex) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
-            var server = current?.Server ?? Endpoints.Servers[0];
+            var server = current?.Server ?? Endpoints.First!; // known: discovery completed before the try
             GlanceLog.DoneTrying(_logger, call.Name, server, GlanceErrorTranslator.Cause(ex), current?.Number ?? 0);
             throw new GlanceConnectionFailedException(
                 $"Glance {call.Name}: no complete answer within the total timeout of {Options.TotalTimeout!.Value.TotalSeconds:0.###} s (total_timeout), after {current?.Number ?? 0} attempt(s)",
@@ -298,7 +319,7 @@ public sealed class GlanceClientCore : IDisposable
     internal async Task RequireFeatureAsync(GlanceFeature feature, ImageOperation operation, string? imageId, CancellationToken cancellationToken)
     {
         if (await FeatureProblemAsync(feature, cancellationToken).ConfigureAwait(false) is { } problem)
-            throw new FeatureNotSupportedException($"Glance {operation}: {problem}", new GlanceErrorContext(imageId, Endpoints.Servers[0]));
+            throw new FeatureNotSupportedException($"Glance {operation}: {problem}", new GlanceErrorContext(imageId, Endpoints.First));
     }
 
     /// <summary>
@@ -307,7 +328,7 @@ public sealed class GlanceClientCore : IDisposable
     /// </summary>
     internal HttpMessageHandler CreatePrimaryHandler()
     {
-        if (Options.Insecure) GlanceLog.InsecureTls(_logger, string.Join(", ", Endpoints.Servers));
+        if (Options.Insecure) GlanceLog.InsecureTls(_logger, Endpoints.Servers.Count > 0 ? string.Join(", ", Endpoints.Servers) : "the catalog's endpoints");
         return TlsHandlerFactory.Create(Options);
     }
 
@@ -370,8 +391,32 @@ public sealed class GlanceClientCore : IDisposable
         }).Build();
     }
 
+    /// <summary>
+    /// The image endpoints of Keystone's catalog, parsed as <c>api_servers</c> entries are: Nova hands the catalog URL to
+    /// glanceclient, which drops a version suffix (<c>…/v2</c>), and so does <see cref="GlanceEndpoints.TryParse"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<Uri>> DiscoverEndpointsAsync(IKeystoneSession session, KeystoneAuthOptions keystone, CancellationToken cancellationToken)
+    {
+        var interfaces = keystone.ValidInterfaces.Count > 0 ? keystone.ValidInterfaces.ToList() : ["internal", "public"];
+        var urls = await session.GetEndpointsAsync(keystone.ServiceType, interfaces, keystone.RegionName, cancellationToken).ConfigureAwait(false);
+        var endpoints = urls.Select(url => GlanceEndpoints.TryParse(url.OriginalString, out var endpoint, out var problem)
+            ? endpoint
+            : throw new GlanceConfigurationException($"Keystone at {session.AuthUrl} lists an unusable '{keystone.ServiceType}' endpoint: {problem}",
+                new GlanceErrorContext(Server: session.AuthUrl))).Distinct().ToList();
+        KeystoneLog.EndpointsDiscovered(_logger, keystone.ServiceType, string.Join(",", interfaces), keystone.RegionName ?? "any", string.Join(", ", endpoints));
+        return endpoints;
+    }
+
     private static IEnumerable<Uri> ResolveEndpoints(GlanceOptions options, ILogger logger)
     {
+#pragma warning disable CS0618 // the deprecated host wins over endpoint_override, as api_servers does
+        if (options.ApiServers.Count == 0 && options.Host is null && options.Keystone?.EndpointOverride is { } endpointOverride && !string.IsNullOrWhiteSpace(endpointOverride))
+#pragma warning restore CS0618
+        {
+            return GlanceEndpoints.TryParse(endpointOverride, out var uri, out var problem)
+                ? [uri]
+                : throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(GlanceOptions), [$"[glance] endpoint_override: {problem}"]);
+        }
         if (options.ApiServers.Count > 0)
         {
             return options.ApiServers.Select(entry => GlanceEndpoints.TryParse(entry, out var uri, out var problem)
@@ -392,7 +437,7 @@ public sealed class GlanceClientCore : IDisposable
     private async Task<ApiVersion> SelectVersionAsync(CancellationToken cancellationToken)
     {
         var versions = await GetVersionsAsync(cancellationToken).ConfigureAwait(false);
-        var server = Endpoints.Servers[0];
+        var server = Endpoints.First!; // known: the versions were just read from it
         if (VersionsDocument.HighestMajor(versions) is { } chosen)
         {
             GlanceLog.VersionSelected(_logger, chosen, server, $"highest CURRENT/SUPPORTED major of {versions.Count} advertised version(s)");

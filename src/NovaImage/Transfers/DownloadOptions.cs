@@ -34,11 +34,11 @@ public sealed record DownloadOptions
     /// </summary>
     public IReadOnlyList<string>? TrustedCertificateIds { get; init; }
 
-    /// <summary>The default of <see cref="Parallelism"/> (chosen by measurement, see docs/benchmarks.md).</summary>
+    /// <summary>The default of <see cref="Parallelism"/> (chosen by measurement: 1, 2, 4 and 8 ranges on 1 GiB, see docs/architecture.md).</summary>
     public const int DefaultParallelism = 4;
 
     /// <summary>Images smaller than this (in bytes) are downloaded as one stream whatever <see cref="Parallelism"/> says.</summary>
-    public const long ParallelMinimumImageSize = 64L * 1024 * 1024;
+    public const long ParallelMinimumImageSize = 256L * 1024 * 1024;
 
     /// <summary>
     /// How many ranges of the image are fetched at once, each over its own connection, spread over the configured

@@ -27,7 +27,9 @@ internal static class ProcessRunner
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // A clean slate: the CLI reads these, and a developer's shell may have them set.
-        foreach (var name in new[] { "NOVAIMAGE_API_SERVERS", "NOVAIMAGE_API_VERSION", "NOVAIMAGE_CONFIG", "OS_AUTH_TOKEN", "OS_IMAGE_API_VERSION" })
+        foreach (var name in new[] { "NOVAIMAGE_API_SERVERS", "NOVAIMAGE_API_VERSION", "NOVAIMAGE_CONFIG" })
+            start.Environment.Remove(name);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("OS_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(name);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";

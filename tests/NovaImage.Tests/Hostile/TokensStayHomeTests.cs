@@ -126,7 +126,7 @@ public sealed class TokensStayHomeTests
     {
         // The last line of defence under every path that builds an address (links and hrefs are checked where read).
         await using var foreign = await FakeGlance.AnsweringJsonAsync("{}");
-        using var handler = new AuthTokenHandler(new StaticTokenProvider(Token), [new Uri("http://127.0.0.1:9292")])
+        using var handler = new AuthTokenHandler(new StaticTokenProvider(Token), new EndpointRotation([new Uri("http://127.0.0.1:9292")], TimeSpan.Zero, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
         {
             InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false },
         };
