@@ -57,6 +57,8 @@ read -r -a PARALLEL <<<"${BENCH_PARALLEL:-2 4 8}"
 for n in "${PARALLEL[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PARALLEL must be positive numbers (got '$n')"; done
 CORES=$(nproc)
 URL=http://127.0.0.1:$PORT
+# Its own Glance only: a server already on the port (e.g. the shared dev Glance) would be measured instead.
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is already in use: set BENCH_PORT to a free port"; fi
 # The dev Glance's token is PROJECT:USER:ROLES (scripts/glance-dev.sh); a project of its own for the benchmark.
 TOKEN=c0c0a000c0c0a000c0c0a000c0c0a000:bench:member,reader
 

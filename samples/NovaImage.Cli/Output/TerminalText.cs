@@ -31,8 +31,11 @@ internal static class TerminalText
     public static string SanitizeLines(string text) =>
         string.Join(Environment.NewLine, text.ReplaceLineEndings("\n").Split('\n').Select(Sanitize));
 
-    /// <summary>A table cell showing <paramref name="text"/> literally (no markup, no control characters).</summary>
-    public static Markup Cell(string? text) => new(Markup.Escape(Sanitize(text)));
+    /// <summary>
+    /// A table cell showing <paramref name="text"/> literally (no control characters). Plain <see cref="Text"/>, not an
+    /// escaped <see cref="Markup"/>: the same output without parsing markup in every cell (a 2,000-image list has 12,000).
+    /// </summary>
+    public static Text Cell(string? text) => new(Sanitize(text));
 
     // C0, DEL and C1 controls, and the Unicode bidi embeddings, overrides and isolates (CVE-2021-42574).
     public static bool IsUnsafe(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';

@@ -44,7 +44,10 @@ public sealed record ImageQuery
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
     /// <summary>Sort keys with their directions, applied in order.</summary>
     public IReadOnlyList<SortKey> Sort { get; init; } = [];
-    /// <summary>Images per request (the <c>limit</c> parameter of one request); null uses the server's default.</summary>
+    /// <summary>
+    /// Images per request (the <c>limit</c> parameter of one request); null asks for the largest page the server allows
+    /// (v2: Glance's <c>api_limit_max</c>, 1000 by default; v1: 25).
+    /// </summary>
     public int? PageSize { get; init; }
     /// <summary>
     /// The total number of images the listing yields, across pages; null yields every match. No further page is

@@ -15,16 +15,17 @@ namespace NovaImage.Transfers;
 internal sealed partial class ImageDownloader
 {
     /// <summary>
-    /// The size of each chunk a download moves: large, so that reads, hashes and writes are few and the per-chunk hand
-    /// over between cores costs nothing next to the work on it.
+    /// The size of each chunk a download moves: large enough that the hand over between the reading and the hashing
+    /// task costs nothing next to the work on a chunk, small enough that the chunks in flight stay in the CPU caches
+    /// between the socket's copy, the hashes and the file's copy (measured: 1 MiB chunks cost twice the kernel time).
     /// </summary>
-    public const int ChunkSize = 1024 * 1024;
+    public const int ChunkSize = 256 * 1024;
 
     /// <summary>
     /// Chunks each download rents (its whole memory for data): one being read, one being hashed and written, and the
     /// rest absorbing the jitter between the two.
     /// </summary>
-    public const int ChunkCount = 4;
+    public const int ChunkCount = 8;
 
     /// <summary>Suffix of the temporary files written beside a destination (hidden: their name starts with a dot).</summary>
     public const string TempFileSuffix = DestinationFile.TempFileSuffix;

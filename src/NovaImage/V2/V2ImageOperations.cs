@@ -24,7 +24,8 @@ public static class V2ImageOperations
     /// List: the first page from the query, then each <c>next</c> link, each page retried on its own. A link is
     /// resolved against the endpoint in use and refused when it names another origin
     /// (<see cref="GlanceV2Client.ResolveLink"/>); a link this listing already followed is refused too, since the
-    /// server would only send the same pages again, forever.
+    /// server would only send the same pages again, forever. Once the caller reads past a page's first image, the next
+    /// page is requested while the rest of this one is yielded.
     /// </summary>
     public static async IAsyncEnumerable<Image> ListImagesAsync(GlanceClientCore core, ImageQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -39,14 +40,44 @@ public static class V2ImageOperations
             cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            foreach (var image in page.Images)
+            Task<GlanceImageList>? nextPage = null;
+            using var stopNextPage = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var handedOver = false;
+            try
             {
-                yield return V2ImageMapper.ToImage(image);
-                if (total.Yielded()) yield break;
+                for (var i = 0; i < page.Images.Count; i++)
+                {
+                    // The caller came back for a second image: it reads on, so the next page is asked for now and the
+                    // server prepares it while this one is yielded (a caller that stops at the first image costs no request).
+                    if (i == 1) nextPage = NextPage(page, total.Remaining - (page.Images.Count - 1), stopNextPage.Token);
+                    yield return V2ImageMapper.ToImage(page.Images[i]);
+                    if (total.Yielded()) yield break;
+                }
+
+                nextPage ??= NextPage(page, total.Remaining, stopNextPage.Token);
+                if (nextPage is null) yield break;
+                handedOver = true;
+                var next = page.Next!;
+                page = await nextPage.ConfigureAwait(false);
+                followed.Add(next);
             }
-            if (string.IsNullOrEmpty(page.Next) || page.Images.Count == 0) yield break;
-            var next = page.Next;
-            page = await core.ExecuteAsync(call, true, (attempt, ct) =>
+            finally
+            {
+                // The caller stopped early or a page failed: the page asked for ahead is not wanted; end it and observe it.
+                if (nextPage is not null && !handedOver)
+                {
+                    await stopNextPage.CancelAsync().ConfigureAwait(false);
+                    await ((Task)nextPage).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
+        }
+
+        // The page after `current`, when there is one and images are still wanted (null: the listing is over).
+        Task<GlanceImageList>? NextPage(GlanceImageList current, int? wanted, CancellationToken pageCancellation)
+        {
+            if (string.IsNullOrEmpty(current.Next) || current.Images.Count == 0 || wanted <= 0) return null;
+            var next = current.Next;
+            return core.ExecuteAsync(call, true, (attempt, ct) =>
             {
                 if (followed.Contains(next))
                 {
@@ -54,9 +85,8 @@ public static class V2ImageOperations
                         $"Glance {call.Name}: the server's next link names a page this listing already read ({followed.Count} page(s) after the first); stopping instead of reading the same pages forever",
                         new GlanceErrorContext(Server: attempt.Server));
                 }
-                return StreamedListingPage.ReadAsync(attempt, total.Remaining, (api, ct) => api.ListImagesNextPageAsync(GlanceV2Client.ResolveLink(attempt.Server, next), ct), ct);
-            }, cancellationToken).ConfigureAwait(false);
-            followed.Add(next);
+                return StreamedListingPage.ReadAsync(attempt, wanted, (api, ct) => api.ListImagesNextPageAsync(GlanceV2Client.ResolveLink(attempt.Server, next), ct), ct);
+            }, pageCancellation);
         }
     }
 

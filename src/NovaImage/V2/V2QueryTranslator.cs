@@ -17,6 +17,13 @@ internal sealed record V2ListFilter(
 /// </summary>
 internal static class V2QueryTranslator
 {
+    /// <summary>
+    /// The page size asked for when the query sets none: more than Glance allows, so every page is as large as the
+    /// server's <c>api_limit_max</c> (1000 by default). Glance answers <c>min(limit, api_limit_max)</c> images and does
+    /// not refuse a larger limit; without a limit it sends only <c>limit_param_default</c> (25) per page.
+    /// </summary>
+    public const int DefaultPageSize = 10_000;
+
     public static V2ListFilter Translate(ImageQuery q)
     {
 #pragma warning disable CS0618 // the v1 filters are translated here, as Nova did
@@ -39,7 +46,7 @@ internal static class V2QueryTranslator
         }
 
         return new V2ListFilter(
-            ListingLimit.PageSize(q, defaultPageSize: null),
+            ListingLimit.PageSize(q, DefaultPageSize),
             q.Marker,
             q.Sort.Count == 0 ? null : q.Sort.Select(s => s.Key).ToList(),
             q.Sort.Count == 0 ? null : q.Sort.Select(s => s.WireDirection).ToList(),
