@@ -28,6 +28,12 @@ internal static class ExitCodes
     /// was not given; nothing was written.
     /// </summary>
     public const int Unverified = 8;
+    /// <summary>
+    /// The image's signature could not be verified (unsigned with verification on, a certificate missing, expired or not
+    /// trusted, or data that does not match the signature); the destination was left unchanged (a device or FIFO holds
+    /// the unverified data).
+    /// </summary>
+    public const int SignatureFailure = 9;
     /// <summary>Interrupted by SIGHUP (the terminal went away); the command was cancelled and cleaned up.</summary>
     public const int Hangup = 129;
     /// <summary>Interrupted by SIGINT (Ctrl+C); the command was cancelled and cleaned up.</summary>
@@ -49,6 +55,9 @@ internal static class ExitCodes
           6  connection failure (no Glance server could be reached)
           7  config check found deprecated options
           8  unverified: the image has no hash to check its data against; nothing was written (--allow-unverified)
+          9  signature failure (--verify-signature, --trusted-cert-id or [glance] verify_glance_signatures: the image
+             is unsigned, its certificate is missing, expired or not trusted, or its data does not match the
+             signature); nothing was written, except to a device or FIFO
           129, 130, 143  interrupted by SIGHUP, SIGINT (Ctrl+C) or SIGTERM; a download leaves nothing behind
 
         Environment:
@@ -71,6 +80,7 @@ internal static class ExitCodes
         ImageNotAuthorizedException => NotAuthorized,
         ImageIntegrityException => IntegrityFailure,
         ImageNotVerifiableException => Unverified,
+        ImageSignatureException => SignatureFailure,
         GlanceConnectionFailedException => ConnectionFailure,
         OperationCanceledException => Cancelled,
         _ => Failure,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NovaImage.Cli.Glance;
 using NovaImage.Cli.Output;
 using static NovaImage.Cli.Commands.CommonArguments;
@@ -17,6 +18,7 @@ internal static class ImageCommands
         image.Subcommands.Add(CreateImage());
         image.Subcommands.Add(Upload());
         image.Subcommands.Add(Download());
+        image.Subcommands.Add(Sign());
         image.Subcommands.Add(Update());
         image.Subcommands.Add(Delete());
         image.Subcommands.Add(ImageTagCommands.Create());
@@ -93,13 +95,16 @@ internal static class ImageCommands
         var properties = Properties("Property KEY=VALUE (repeatable)");
         var file = new Option<FileInfo>("--file") { Description = "Upload this file as the image's data right away" };
         var store = new Option<string>("--store") { Description = "With --file: the store to upload to (multi-store)" };
-        var command = new Command("create", "Create an image, optionally uploading its data")
+        var command = new Command("create", "Create an image, optionally uploading its data (signed with --sign-key)")
             { name, diskFormat, containerFormat, visibility, isProtected, minDisk, minRam, tags, properties, file, store };
+        var signingOptions = SigningOptions.OptionalOn(command, file);
         command.WithOutputOptions();
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var dataFile = context.Get(file);
             if (dataFile is { Exists: false }) throw new UsageException($"--file {dataFile.FullName} does not exist");
+            // The key is read before the image is created: a bad key must not leave a queued image behind.
+            var signing = signingOptions.Read(context);
             var created = await context.Images.CreateImageAsync(new ImageCreate
             {
                 Name = context.Get(name),
@@ -115,7 +120,7 @@ internal static class ImageCommands
             if (dataFile is not null)
             {
                 context.Console.Status($"Created image {created.Id}; uploading {dataFile.Name} ({dataFile.Length:N0} bytes)");
-                await UploadNewImageAsync(context, created.Id, dataFile, context.Get(store), cancellationToken);
+                await UploadNewImageAsync(context, created.Id, dataFile, context.Get(store), signing, cancellationToken);
                 created = await context.Images.GetImageAsync(created.Id, cancellationToken);
             }
             await WriteImageAsync(context, created, cancellationToken);
@@ -135,7 +140,7 @@ internal static class ImageCommands
             if (!dataFile.Exists) throw new UsageException($"{dataFile.FullName} does not exist");
             // The image is looked up before any data is sent: a name must not cost an upload that Glance refuses.
             var image = await ImageFinder.OnImageAsync(context, context.Get(id), i => context.Images.GetImageAsync(i, cancellationToken), cancellationToken);
-            await UploadFileAsync(context, image.Id, dataFile, context.Get(store), cancellationToken);
+            await UploadFileAsync(context, image.Id, dataFile, context.Get(store), signing: null, cancellationToken);
             await WriteImageAsync(context, await context.Images.GetImageAsync(image.Id, cancellationToken), cancellationToken);
         });
         return command;
@@ -169,7 +174,18 @@ internal static class ImageCommands
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError($"--parallel must be at least 1, not {result.GetValueOrDefault<int>()}");
         });
-        var command = new Command("download", "Download an image's data, verified against its size and hashes (to a file, or to stdout)") { id, file, noDirect, allowUnverified, verifyMd5, parallel };
+        var verifySignature = new Option<bool>("--verify-signature")
+        {
+            Description = "Verify the image's signature too (img_signature*; default: [glance] verify_glance_signatures): an unsigned image, or one whose signature or certificate fails, exits 9",
+        };
+        var trustedCertificates = new Option<string[]>("--trusted-cert-id")
+        {
+            Description = "Verify the signature, and the signing certificate must chain to this certificate (repeatable; as Nova's trusted_image_certificates; without it, [glance] default_trusted_certificate_ids when enable_certificate_validation)",
+            HelpName = "ID",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("download", "Download an image's data, verified against its size and hashes, and its signature if asked (to a file, or to stdout)")
+            { id, file, noDirect, allowUnverified, verifyMd5, parallel, verifySignature, trustedCertificates };
         CommandActions.Set(command, async (context, cancellationToken) =>
         {
             var options = new DownloadOptions
@@ -178,6 +194,8 @@ internal static class ImageCommands
                 RequireHash = !context.Get(allowUnverified),
                 VerifyMd5 = context.Get(verifyMd5) ? true : null,
                 Parallelism = context.Get(parallel),
+                VerifySignature = context.Get(verifySignature) ? true : null,
+                TrustedCertificateIds = context.Get(trustedCertificates) is { Length: > 0 } trusted ? trusted : null,
             };
             var target = context.Get(file);
             var toStdout = target is null or "-";
@@ -200,6 +218,7 @@ internal static class ImageCommands
                 ? $"Not verified: {Describe(result.Verification)}"
                 : $"Verified {result.VerifiedAlgorithm}: {result.VerifiedHash}" +
                   (result.VerifiedAlgorithms.Count > 1 ? $" (and {string.Join(", ", result.VerifiedAlgorithms.Skip(1))})" : ""));
+            if (result.VerifiedSignature is { } signature) report($"Verified signature: {signature}");
         });
         return command;
     }
@@ -222,7 +241,7 @@ internal static class ImageCommands
             return await ImageFinder.OnImageAsync(context, image, id => context.Console.TransferAsync($"download {id}", null, progress =>
                 context.Images.DownloadAsync(id, stdout, options with { Progress = progress }, cancellationToken)), cancellationToken);
         }
-        catch (Exception failure) when (failure is ImageIntegrityException or GlanceConnectionFailedException or IOException or OperationCanceledException)
+        catch (Exception failure) when (failure is ImageIntegrityException or ImageSignatureException or GlanceConnectionFailedException or IOException or OperationCanceledException)
         {
             throw new CommandFailureException($"{failure.Message.ReplaceLineEndings(" ")}; the bytes already written to stdout are NOT the verified image: discard them", failure);
         }
@@ -230,6 +249,38 @@ internal static class ImageCommands
 
     private static string Describe(DownloadVerification verification) =>
         verification == DownloadVerification.SizeOnly ? "only its size was checked" : "not even a size was checked";
+
+    /// <summary>
+    /// <c>image sign FILE --sign-key PATH --sign-cert-id UUID</c>: the four signature properties of a file, for an
+    /// image whose data is uploaded some other way (<c>image update --property</c>, <c>image import</c>, another tool).
+    /// </summary>
+    private static Command Sign()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The image data to sign" };
+        var command = new Command("sign", "Sign image data: print the img_signature* properties to set on its image (as cursive and Nova verify them)") { file };
+        var signingOptions = SigningOptions.RequiredOn(command);
+        command.WithOutputOptions();
+        CommandActions.Set(command, async (context, cancellationToken) =>
+        {
+            var dataFile = context.Get(file);
+            var signing = signingOptions.Read(context)!;
+            FileStream data;
+            try
+            {
+                data = new FileStream(dataFile.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"{dataFile.FullName} cannot be read: {ex.Message}");
+            }
+            ImageSignatureProperties signature;
+            await using (data) signature = await signing.SignAsync(data, cancellationToken);
+            var properties = signature.ToProperties();
+            if (context.Console.TryWriteJson(properties, CliJsonContext.Default.IReadOnlyDictionaryStringString)) return;
+            context.Console.Write(new OutputRecord(properties.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))).ToList()));
+        });
+        return command;
+    }
 
     private static Command Update()
     {
@@ -338,11 +389,11 @@ internal static class ImageCommands
     /// <c>openstack image create</c> does (openstacksdk deletes an image whose upload failed); if that fails too, or
     /// the upload was cancelled, the error says that a queued image was left and how to delete it.
     /// </summary>
-    private static async Task UploadNewImageAsync(CommandContext context, string imageId, FileInfo file, string? store, CancellationToken cancellationToken)
+    private static async Task UploadNewImageAsync(CommandContext context, string imageId, FileInfo file, string? store, ImageSigning? signing, CancellationToken cancellationToken)
     {
         try
         {
-            await UploadFileAsync(context, imageId, file, store, cancellationToken);
+            await UploadFileAsync(context, imageId, file, store, signing, cancellationToken);
         }
         catch (OperationCanceledException cancelled)
         {
@@ -370,11 +421,15 @@ internal static class ImageCommands
         if (!context.Console.TryWriteJson(new ActionOutput(action, imageId, detail), CliJsonContext.Default.ActionOutput)) context.Console.Line(message);
     }
 
-    internal static Task<bool> UploadFileAsync(CommandContext context, string imageId, FileInfo file, string? store, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Uploads <paramref name="file"/>; with <paramref name="signing"/> the library reads the file once to sign it and
+    /// sets the four signature properties before the data goes up, so Glance can verify it at upload.
+    /// </summary>
+    internal static Task<bool> UploadFileAsync(CommandContext context, string imageId, FileInfo file, string? store, ImageSigning? signing, CancellationToken cancellationToken) =>
         context.Console.TransferAsync($"upload {file.Name}", file.Length, async progress =>
         {
             // No Size: the library promises the opened file's length (none for a pipe), checked as the data is sent.
-            await context.Images.UploadFileAsync(imageId, file.FullName, new UploadOptions { Progress = progress, Store = store }, cancellationToken);
+            await context.Images.UploadFileAsync(imageId, file.FullName, new UploadOptions { Progress = progress, Store = store, Signing = signing }, cancellationToken);
             return true;
         });
 

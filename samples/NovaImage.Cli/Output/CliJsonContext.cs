@@ -21,6 +21,7 @@ namespace NovaImage.Cli.Output;
 [JsonSerializable(typeof(List<ActionOutput>))]
 [JsonSerializable(typeof(List<StoreOutput>))]
 [JsonSerializable(typeof(ConfigCheckOutput))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Enum values as snake_case strings (<c>pending_delete</c>); generic, so NativeAOT-safe.</summary>
