@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NovaImage.Core;
+using NovaImage.Keystone;
 
 namespace NovaImage;
 
@@ -142,13 +143,6 @@ internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>
             failures.Add($"[glance] auth_url: {urlProblem}");
         if (keystone.ValidInterfaces.Count == 0)
             failures.Add("[glance] valid_interfaces is empty: list the catalog interfaces to use, e.g. valid_interfaces = internal, public.");
-        foreach (var entry in keystone.ValidInterfaces)
-        {
-            var name = entry.Trim();
-            if (name.EndsWith("URL", StringComparison.Ordinal)) name = name[..^3];
-            if (name is not ("public" or "internal" or "admin"))
-                failures.Add($"[glance] valid_interfaces: '{entry}' is not a catalog interface (public, internal or admin).");
-        }
         if (string.IsNullOrWhiteSpace(keystone.ServiceType))
             failures.Add("[glance] service_type is empty: Glance's catalog type is image.");
         if (Has(keystone.EndpointOverride) && !GlanceEndpoints.TryParse(keystone.EndpointOverride!, out _, out var overrideProblem))

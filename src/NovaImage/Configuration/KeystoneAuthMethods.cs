@@ -1,6 +1,8 @@
+using NovaImage.Keystone;
+
 namespace NovaImage;
 
-/// <summary>Which <see cref="KeystoneAuthMethod"/> a <see cref="KeystoneAuthOptions"/> asks for.</summary>
+/// <summary>Which <see cref="KeystoneAuthMethod"/> a <see cref="KeystoneAuthOptions"/> asks for: one rule for the validator and the Keystone session.</summary>
 internal static class KeystoneAuthMethods
 {
     /// <summary>The <c>auth_type</c> values accepted, as users would write them in a message.</summary>
@@ -25,7 +27,7 @@ internal static class KeystoneAuthMethods
         return options.AuthType.Trim().ToLowerInvariant() switch
         {
             "password" or "v3password" => KeystoneAuthMethod.Password,
-            "v3applicationcredential" or "applicationcredential" => KeystoneAuthMethod.ApplicationCredential,
+            "v3applicationcredential" or "applicationcredential" or "v3_application_credential" => KeystoneAuthMethod.ApplicationCredential,
             "token" or "v3token" => KeystoneAuthMethod.Token,
             _ => null,
         };

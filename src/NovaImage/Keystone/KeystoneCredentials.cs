@@ -78,17 +78,9 @@ internal sealed class KeystoneCredentials
     private static KeystoneReference? Domain(string? id, string? name) =>
         Text(id) is { } domainId ? new(domainId, null) : Text(name) is { } domainName ? new(null, domainName) : null;
 
-    private static KeystoneAuthMethod MethodOf(KeystoneAuthOptions options) => options.AuthType?.Trim().ToLowerInvariant() switch
-    {
-        "password" or "v3password" => KeystoneAuthMethod.Password,
-        "v3applicationcredential" or "applicationcredential" or "v3_application_credential" => KeystoneAuthMethod.ApplicationCredential,
-        "token" or "v3token" => KeystoneAuthMethod.Token,
-        null or "" when Text(options.ApplicationCredentialId) is not null || Text(options.ApplicationCredentialName) is not null => KeystoneAuthMethod.ApplicationCredential,
-        null or "" when Text(options.Token) is not null && Text(options.Password) is null => KeystoneAuthMethod.Token,
-        null or "" => KeystoneAuthMethod.Password,
-        var other => throw new GlanceConfigurationException(
-            $"[glance] auth_type '{other}' is not supported; use password (v3password), v3applicationcredential or token (v3token)"),
-    };
+    private static KeystoneAuthMethod MethodOf(KeystoneAuthOptions options) =>
+        KeystoneAuthMethods.Resolve(options) ?? throw new GlanceConfigurationException(
+            $"[glance] auth_type '{options.AuthType}' is not supported; use {KeystoneAuthMethods.Supported}");
 
     private static string? Missing(KeystoneAuthOptions o, KeystoneAuthMethod method)
     {

@@ -151,7 +151,6 @@ public sealed class KeystoneConfigurationTests : IDisposable
     [InlineData("auth_type = token\nauth_url = http://ks:5000/v3", "[glance] token is required when auth_type = token")]
     [InlineData("auth_type = kerberos\nauth_url = http://ks:5000/v3", "[glance] auth_type: 'kerberos' is not supported")]
     [InlineData("auth_url = keystone:5000\nuser_id = u\npassword = x\nproject_id = p", "[glance] auth_url: 'keystone:5000' is not an absolute http or https URL")]
-    [InlineData("auth_url = http://ks:5000/v3\nuser_id = u\npassword = x\nproject_id = p\nvalid_interfaces = public, private", "[glance] valid_interfaces: 'private' is not a catalog interface")]
     [InlineData("auth_url = http://ks:5000/v3\nuser_id = u\npassword = x\nproject_id = p\nendpoint_override = ftp://glance", "[glance] endpoint_override: ")]
     public void Each_keystoneauth_mistake_is_refused_at_start_naming_the_nova_conf_key(string lines, string expected)
     {

@@ -1,3 +1,5 @@
+using NovaImage.Keystone;
+
 namespace NovaImage.Tests.ImageApi;
 
 /// <summary>
