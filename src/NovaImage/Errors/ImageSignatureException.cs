@@ -10,7 +10,8 @@ public sealed class ImageSignatureException : GlanceException
 {
     /// <summary>Creates the exception.</summary>
     public ImageSignatureException(string message, GlanceErrorContext context, string? certificateId = null, Exception? innerException = null)
-        : base(certificateId is null ? message : $"{message} [certificate {Signatures.CertificateIds.Printable(certificateId)}]", context, innerException)
+        : base(certificateId is null || message.Contains(Signatures.CertificateIds.Printable(certificateId), StringComparison.Ordinal)
+            ? message : $"{message} (certificate {Signatures.CertificateIds.Printable(certificateId)})", context, innerException)
     {
         CertificateId = certificateId;
     }
