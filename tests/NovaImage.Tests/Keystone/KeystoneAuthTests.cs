@@ -38,8 +38,9 @@ public sealed class KeystoneAuthTests : IAsyncLifetime
         Assert.Equal(data, copy.ToArray());
         Assert.Equal(image.Id, Assert.Single(listed).Id);
         Assert.Equal(KeystoneCloud.Demo.ProjectId, image.Owner);
-        // The endpoint came from the catalog (no api_servers were configured), and every call shared one token.
-        Assert.Equal(KeystoneCloud.ImageUrl.Authority, Assert.Single(demo.Core.Endpoints.Servers).Authority);
+        // The endpoint came from the catalog's internal interface (Nova's default order: internal, then public; no
+        // api_servers were configured), and every call shared one token.
+        Assert.Equal(KeystoneCloud.ImageInternalUrl.Authority, Assert.Single(demo.Core.Endpoints.Servers).Authority);
         Assert.Equal(1, TokensIssued(demo));
         await Assert.ThrowsAsync<ImageNotFoundException>(() => demo.Api.GetImageAsync(image.Id));
         Assert.DoesNotContain(demo.Logs.GetSnapshot(), r => r.Message.Contains(KeystoneCloud.Demo.Password, StringComparison.Ordinal));
@@ -212,13 +213,15 @@ public sealed class KeystoneAuthTests : IAsyncLifetime
     [Fact]
     public async Task Valid_interfaces_choose_the_catalog_interface()
     {
-        // valid_interfaces itself is checked at start (keystone-config); here the catalog is asked for the admin one.
-        await using var client = Client(KeystoneCloud.Demo, k => k.ValidInterfaces = ["admin"]);
+        // The project's cloud spells the internal endpoint differently from the public one: asking for public only
+        // must give the public spelling (the default order gives the internal one, see the password login test).
+        await using var client = Client(KeystoneCloud.Demo, k => k.ValidInterfaces = ["public"]);
 
         await client.Api.ListImagesAsync(new ImageQuery { Limit = 1 }).Take(1).ToListAsync();
 
+        Assert.NotEqual(KeystoneCloud.ImageInternalUrl.Authority, KeystoneCloud.ImageUrl.Authority);
         Assert.Equal(KeystoneCloud.ImageUrl.Authority, Assert.Single(client.Core.Endpoints.Servers).Authority);
-        Assert.Contains(client.Logs.GetSnapshot(), r => r.Id.Id == 202 && r.Message.Contains("interfaces admin", StringComparison.Ordinal));
+        Assert.Contains(client.Logs.GetSnapshot(), r => r.Id.Id == 202 && r.Message.Contains("interfaces public", StringComparison.Ordinal));
     }
 
     [Fact]
