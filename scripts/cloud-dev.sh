@@ -316,20 +316,7 @@ enabled_crypto_plugins = simple_crypto
 [simple_crypto_plugin]
 kek = $(<"$BB/simple_crypto_kek")
 
-[keystone_authtoken]
-www_authenticate_uri = $AUTH_URL
-auth_url = $AUTH_URL
-auth_type = password
-username = barbican
-password = $BARBICAN_SERVICE_PASSWORD
-project_name = service
-user_domain_name = Default
-project_domain_name = Default
-region_name = $REGION
-interface = public
-# no memcached: -1 validates every request, so a revoked token is refused at once
-token_cache_time = -1
-service_token_roles_required = true
+$(authtoken_section barbican "$BARBICAN_SERVICE_PASSWORD")
 
 [oslo_messaging_notifications]
 driver = noop
@@ -393,20 +380,15 @@ from barbican.cmd.barbican_manage import main; main()') >>"$BB/log/barbican-mana
 # ---------------------------------------------------------------------------------------------------- glance
 # glance-dev.sh loads $GS/conf.d/*.conf after its own config: this overlay swaps its dev-token pipeline for
 # keystonemiddleware and gives castellan (cursive's key manager) Barbican.
-glance_overlay() {
-  mkdir -p "$GS/conf.d" "$GS/etc"
-  cat >"$GS/conf.d/50-cloud.conf" <<EOF
-# Written by NovaImage's scripts/cloud-dev.sh: Keystone auth and Barbican for image signature verification.
-[paste_deploy]
-flavor = keystone
-config_file = $GS/etc/keystone-paste.ini
-
+# keystonemiddleware's section for a service user of project service (Barbican's and Glance's differ only in the user).
+authtoken_section() {
+  cat <<EOF
 [keystone_authtoken]
 www_authenticate_uri = $AUTH_URL
 auth_url = $AUTH_URL
 auth_type = password
-username = glance
-password = $GLANCE_SERVICE_PASSWORD
+username = $1
+password = $2
 project_name = service
 user_domain_name = Default
 project_domain_name = Default
@@ -415,6 +397,18 @@ interface = public
 # no memcached: -1 validates every request, so a revoked token is refused at once
 token_cache_time = -1
 service_token_roles_required = true
+EOF
+}
+
+glance_overlay() {
+  mkdir -p "$GS/conf.d" "$GS/etc"
+  cat >"$GS/conf.d/50-cloud.conf" <<EOF
+# Written by NovaImage's scripts/cloud-dev.sh: Keystone auth and Barbican for image signature verification.
+[paste_deploy]
+flavor = keystone
+config_file = $GS/etc/keystone-paste.ini
+
+$(authtoken_section glance "$GLANCE_SERVICE_PASSWORD")
 
 [key_manager]
 backend = barbican

@@ -1,8 +1,8 @@
-using NovaImage.Signatures;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Runtime.CompilerServices;
+using NovaImage.Signatures;
 using NovaImage.Transfers;
 using Refit;
 
