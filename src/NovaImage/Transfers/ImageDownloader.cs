@@ -127,7 +127,7 @@ internal sealed partial class ImageDownloader
             return null;
         }
 
-        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, options, response => NewVerifier(image, "Glance", response, options, signature));
+        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, destination.Written, options, response => NewVerifier(image, "Glance", response, options, signature));
         try
         {
             var (bytes, attempts, server, verified) = await ranged.RunAsync(cancellationToken).ConfigureAwait(false);

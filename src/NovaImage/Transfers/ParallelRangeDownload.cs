@@ -27,6 +27,7 @@ internal sealed class ParallelRangeDownload : IDisposable
     private readonly long _size;
     private readonly HttpImageSource _http;
     private readonly SafeFileHandle _file;
+    private readonly Action<int> _fileWritten;
     private readonly DownloadOptions _options;
     private readonly Func<ImageDataResponse, IntegrityVerifier> _newVerifier;
     private readonly int _rangeSize;
@@ -40,9 +41,10 @@ internal sealed class ParallelRangeDownload : IDisposable
     private int _nextRange = -1;
     private int _attempts;
 
-    private ParallelRangeDownload(GlanceClientCore core, Image image, long size, HttpImageSource http, SafeFileHandle file, DownloadOptions options,
-        Func<ImageDataResponse, IntegrityVerifier> newVerifier)
+    private ParallelRangeDownload(GlanceClientCore core, Image image, long size, HttpImageSource http, SafeFileHandle file, Action<int> fileWritten,
+        DownloadOptions options, Func<ImageDataResponse, IntegrityVerifier> newVerifier)
     {
+        _fileWritten = fileWritten;
         _newVerifier = newVerifier;
         _core = core;
         _image = image;
@@ -78,10 +80,13 @@ internal sealed class ParallelRangeDownload : IDisposable
         return null;
     }
 
-    /// <summary>Starts a download that <see cref="WhyOneStream"/> allowed.</summary>
-    public static ParallelRangeDownload Create(GlanceClientCore core, Image image, HttpImageSource http, SafeFileHandle file, DownloadOptions options,
-        Func<ImageDataResponse, IntegrityVerifier> newVerifier) =>
-        new(core, image, image.Size!.Value, http, file, options, newVerifier);
+    /// <summary>
+    /// Starts a download that <see cref="WhyOneStream"/> allowed, into <paramref name="file"/>; <paramref name="fileWritten"/>
+    /// is told the size of every write (from several workers at once).
+    /// </summary>
+    public static ParallelRangeDownload Create(GlanceClientCore core, Image image, HttpImageSource http, SafeFileHandle file, Action<int> fileWritten,
+        DownloadOptions options, Func<ImageDataResponse, IntegrityVerifier> newVerifier) =>
+        new(core, image, image.Size!.Value, http, file, fileWritten, options, newVerifier);
 
     /// <summary>Fetches every range into the file and verifies the whole image in order.</summary>
     /// <exception cref="RangesIgnoredException">The server answered a range with data from another offset; nothing written counts.</exception>
@@ -178,6 +183,7 @@ internal sealed class ParallelRangeDownload : IDisposable
         try
         {
             await RandomAccess.WriteAsync(_file, data, offset, cancellationToken).ConfigureAwait(false);
+            _fileWritten(data.Length);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

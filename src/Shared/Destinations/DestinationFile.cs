@@ -21,8 +21,17 @@ internal sealed class DestinationFile : IAsyncDisposable
     /// <summary>Suffix of the temporary files written beside a destination (hidden: their name starts with a dot).</summary>
     public const string TempFileSuffix = ".novaimage-partial";
 
+    /// <summary>
+    /// Bytes written to a temporary file between two starts of its disk writes (<see cref="Written"/>). Without them
+    /// the whole image waited in the page cache for the final flush: 0.41 s for 1 GiB here, against 0.25 s with
+    /// writeback every 8 MiB, and the host's page cache holds less dirty data meanwhile.
+    /// </summary>
+    public const int WritebackInterval = 8 * 1024 * 1024;
+
     private readonly FileStream _stream;
     private readonly string? _temp; // null when written in place
+    private readonly Stream _writer;
+    private long _notWrittenBack;
     private bool _committed;
 
     private DestinationFile(string path, string target, FileKind kind, FileStream stream, string? temp)
@@ -32,6 +41,7 @@ internal sealed class DestinationFile : IAsyncDisposable
         Kind = kind;
         _stream = stream;
         _temp = temp;
+        _writer = temp is null ? stream : new WritebackStream(stream, this);
     }
 
     /// <summary>The destination as named (full path).</summary>
@@ -46,12 +56,13 @@ internal sealed class DestinationFile : IAsyncDisposable
     /// <summary>Whether the data goes straight into <see cref="Target"/> (a device or a FIFO) rather than a temporary file.</summary>
     public bool InPlace => _temp is null;
 
-    /// <summary>Where to write (unbuffered: callers bring their own buffer).</summary>
-    public Stream Stream => _stream;
+    /// <summary>Where to write in order (unbuffered: callers bring their own buffer).</summary>
+    public Stream Stream => _writer;
 
     /// <summary>
-    /// The temporary file's handle, for positioned writes and reads (<see cref="RandomAccess"/>); null when written in
-    /// place (a device or a FIFO is written in order, through <see cref="Stream"/>).
+    /// The temporary file's handle, for positioned writes and reads (<see cref="RandomAccess"/>; tell
+    /// <see cref="Written"/> what was written); null when written in place (a device or a FIFO is written in order,
+    /// through <see cref="Stream"/>).
     /// </summary>
     public Microsoft.Win32.SafeHandles.SafeFileHandle? TemporaryFileHandle => InPlace ? null : _stream.SafeFileHandle;
 
@@ -140,6 +151,18 @@ internal sealed class DestinationFile : IAsyncDisposable
         }
 
         return new DestinationFile(full, target, status.Kind, stream, temp);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="count"/> bytes just written to the temporary file; every <see cref="WritebackInterval"/>
+    /// bytes, starts their disk writes in the background (see <see cref="NativeFiles.StartWriteback"/>), so that
+    /// <see cref="Commit"/>'s flush has little left to wait for. Safe to call from several writers at once.
+    /// </summary>
+    public void Written(int count)
+    {
+        if (InPlace || !NativeFiles.Supported || Interlocked.Add(ref _notWrittenBack, count) < WritebackInterval) return;
+        Interlocked.Exchange(ref _notWrittenBack, 0);
+        NativeFiles.StartWriteback(_stream.SafeFileHandle);
     }
 
     /// <summary>
