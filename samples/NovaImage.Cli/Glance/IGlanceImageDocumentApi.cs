@@ -13,11 +13,4 @@ internal interface IGlanceImageDocumentApi
     /// <summary><c>GET /v2/images/{imageId}</c>: the image document.</summary>
     [Get("/v2/images/{imageId}")]
     Task<JsonElement> GetImageDocumentAsync(string imageId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <c>GET /v2/images?id=in:...</c>: the documents of these images (<c>visibility=all</c>: whatever the caller can
-    /// see; <c>limit</c> as many as asked for), in one request.
-    /// </summary>
-    [Get("/v2/images")]
-    Task<JsonElement> ListImageDocumentsAsync([AliasAs("id")] string idFilter, [AliasAs("visibility")] string visibility, [AliasAs("limit")] int limit, CancellationToken cancellationToken);
 }

@@ -21,27 +21,21 @@ internal static class ImageDocuments
         "self", "file", "schema", "locations", "direct_url", "stores",
     };
 
-    // ids per listing request when fetching the documents of a listing (id=in:...; 100 UUIDs keep the URL under 4 KiB).
-    private const int IdsPerRequest = 100;
-
     /// <summary>The image's document: Glance's own from v2; from v1, which has none, the image in the same v2 form.</summary>
     public static async Task<JsonElement> GetAsync(CommandContext context, Image image, CancellationToken cancellationToken) =>
         await UsesV2Async(context, cancellationToken)
             ? await context.Images.GetImageDocumentAsync(image.Id, cancellationToken)
-            : FromImage(image);
+            : FromImage(image, v2: false);
 
-    /// <summary>The documents of listed images, in the listing's order (v2: one request per hundred images).</summary>
+    /// <summary>
+    /// The documents of listed images, in the listing's order, rebuilt from the listing itself (no request more): from
+    /// v2 the keys and values of Glance's own documents (an empty <c>locations</c> list is left out, and location
+    /// metadata is written as strings); from v1 the images in the same v2 form.
+    /// </summary>
     public static async Task<List<JsonElement>> ListAsync(CommandContext context, IReadOnlyList<Image> images, CancellationToken cancellationToken)
     {
-        if (!await UsesV2Async(context, cancellationToken)) return images.Select(FromImage).ToList();
-        var byId = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var batch in images.Chunk(IdsPerRequest))
-        {
-            var page = await context.Images.ListImageDocumentsAsync("in:" + string.Join(',', batch.Select(i => i.Id)), "all", batch.Length, cancellationToken);
-            foreach (var document in page.GetProperty("images").EnumerateArray()) byId[document.GetProperty("id").GetString()!] = document;
-        }
-        // An image deleted between the listing and this request has no document any more: it is left out.
-        return images.Where(i => byId.ContainsKey(i.Id)).Select(i => byId[i.Id]).ToList();
+        var v2 = await UsesV2Async(context, cancellationToken);
+        return images.Select(image => FromImage(image, v2)).ToList();
     }
 
     /// <summary>
@@ -66,8 +60,11 @@ internal static class ImageDocuments
 
     private static JsonNode? Node(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(value.GetRawText());
 
-    /// <summary>A v1 image in Glance v2's document form (v1's properties flat, times as v2 writes them).</summary>
-    private static JsonElement FromImage(Image image)
+    /// <summary>
+    /// An image in Glance v2's document form (extra properties flat, times as v2 writes them); a v2 image also gets the
+    /// links Glance adds (<c>self</c>, <c>file</c>, <c>schema</c>) and the locations, direct URL and stores it showed.
+    /// </summary>
+    private static JsonElement FromImage(Image image, bool v2)
     {
         var document = new JsonObject
         {
@@ -91,6 +88,22 @@ internal static class ImageDocuments
             ["min_ram"] = image.MinRam,
             ["min_disk"] = image.MinDisk,
         };
+        if (v2)
+        {
+            document["self"] = $"/v2/images/{image.Id}";
+            document["file"] = $"/v2/images/{image.Id}/file";
+            document["schema"] = "/v2/schemas/image";
+            if (image.Locations.Count > 0)
+            {
+                document["locations"] = new JsonArray(image.Locations.Select(l => (JsonNode?)new JsonObject
+                {
+                    ["url"] = l.Url,
+                    ["metadata"] = new JsonObject(l.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))),
+                }).ToArray());
+            }
+            if (image.DirectUrl is not null) document["direct_url"] = image.DirectUrl;
+            if (image.Stores is not null) document["stores"] = image.Stores;
+        }
         foreach (var (key, value) in image.Properties) document[key] = value;
         return JsonDocument.Parse(document.ToJsonString()).RootElement.Clone();
     }
