@@ -39,7 +39,8 @@ internal static class LibraryDownload
         using var images = GlanceImageApi.Create(new GlanceOptions { ApiServers = [url], Token = token });
         await using var destination = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
         var result = await images.DownloadAsync(imageId, destination, new DownloadOptions { VerifyMd5 = md5 });
-        Console.WriteLine($"{result.Bytes} bytes in {watch.Elapsed.TotalSeconds:F3} s, verified: {result.Verification} {result.VerifiedAlgorithm}");
+        Console.WriteLine($"{result.Bytes} bytes in {watch.Elapsed.TotalSeconds:F3} s, verified: {result.Verification} {result.VerifiedAlgorithm}; "
+            + $"{GC.GetTotalAllocatedBytes() / 1024} KiB allocated, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1024} KiB");
         return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace NovaImage.Core;
 
@@ -16,6 +17,10 @@ internal sealed class BoundedReadStream(Stream inner, ResponseBounds bounds, Uri
     private long _total;
     private long _windowBytes;
     private TimeSpan _windowWaited;
+    // The stall timer, linked to the caller's token, reused read after read: a download makes thousands of reads, and
+    // a timer and a linked source for each were most of what it allocated (garbage that grew the heap with the image).
+    private CancellationTokenSource? _stall;
+    private CancellationToken _stallLinkedTo;
 
     /// <summary>Lifts the size limit: the body is image data (its size is checked against the image's, not bounded here).</summary>
     public static Stream AllowAnySize(Stream stream)
@@ -30,6 +35,7 @@ internal sealed class BoundedReadStream(Stream inner, ResponseBounds bounds, Uri
     public override long Length => throw new NotSupportedException();
     public override long Position { get => _total; set => throw new NotSupportedException(); }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_maxBytes is { } max && _total > max) throw new ResponseTooLargeException(server, max);
@@ -37,17 +43,18 @@ internal sealed class BoundedReadStream(Stream inner, ResponseBounds bounds, Uri
         if (_maxBytes is { } limit && buffer.Length > limit - _total + 1) buffer = buffer[..(int)(limit - _total + 1)];
         var started = Stopwatch.GetTimestamp();
         int read;
-        using (var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        var stall = StallTimer(cancellationToken);
+        try
         {
-            stall.CancelAfter(bounds.StallTimeout);
-            try
-            {
-                read = await inner.ReadAsync(buffer, stall.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"{Name} sent no data for {bounds.StallTimeout.TotalSeconds:0.###} s (stall_timeout)", ex);
-            }
+            read = await inner.ReadAsync(buffer, stall.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{Name} sent no data for {bounds.StallTimeout.TotalSeconds:0.###} s (stall_timeout)", ex);
+        }
+        finally
+        {
+            stall.CancelAfter(Timeout.InfiniteTimeSpan); // a consumer slow between reads is not a stalled server
         }
         _total += read;
         if (_maxBytes is { } most && _total > most) throw new ResponseTooLargeException(server, most);
@@ -69,11 +76,32 @@ internal sealed class BoundedReadStream(Stream inner, ResponseBounds bounds, Uri
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing)
+        {
+            _stall?.Dispose();
+            inner.Dispose();
+        }
         base.Dispose(disposing);
     }
 
-    public override ValueTask DisposeAsync() => inner.DisposeAsync();
+    public override ValueTask DisposeAsync()
+    {
+        _stall?.Dispose();
+        return inner.DisposeAsync();
+    }
+
+    // The stall timer for one read, armed: the same source while the caller's token stays the same and nothing cancelled it.
+    private CancellationTokenSource StallTimer(CancellationToken cancellationToken)
+    {
+        if (_stall is null || _stallLinkedTo != cancellationToken || !_stall.TryReset())
+        {
+            _stall?.Dispose();
+            _stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _stallLinkedTo = cancellationToken;
+        }
+        _stall.CancelAfter(bounds.StallTimeout);
+        return _stall;
+    }
 
     private string Name => server?.GetLeftPart(UriPartial.Authority) ?? "The image source";
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 
@@ -104,7 +105,8 @@ internal sealed partial class ImageDownloader
         // the reading at once. Both sides are always awaited: no exception is left unobserved.
         private async Task PumpAsync(ImageDataResponse response, IntegrityVerifier verifier, CancellationToken cancellationToken)
         {
-            var free = Channel.CreateBounded<byte[]>(_chunks.Length);
+            // One reader and one writer each: their waits reuse one operation instead of allocating one per chunk.
+            var free = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(_chunks.Length) { SingleReader = true, SingleWriter = true });
             foreach (var chunk in _chunks) free.Writer.TryWrite(chunk);
             var filled = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(_chunks.Length) { SingleReader = true, SingleWriter = true });
             using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -183,7 +185,9 @@ internal sealed partial class ImageDownloader
             }
         }
 
-        private async Task VerifyAndWriteAsync(ReadOnlyMemory<byte> data, IntegrityVerifier verifier, Uri? server, CancellationToken cancellationToken)
+        // Pooled: one call per chunk, thousands per image (no garbage growing the heap with the image's size).
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        private async ValueTask VerifyAndWriteAsync(ReadOnlyMemory<byte> data, IntegrityVerifier verifier, Uri? server, CancellationToken cancellationToken)
         {
             var replay = (int)Math.Clamp(_written - verifier.Position, 0, data.Length); // bytes the sink already has
             if (replay > 0)
@@ -211,7 +215,8 @@ internal sealed partial class ImageDownloader
             }
         }
 
-        private async Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        private async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             try
             {

@@ -19,6 +19,7 @@ internal sealed class IntegrityVerifier : IDisposable
     private readonly long? _expectedSize;
     private readonly List<ImageHashCheck> _hashes;      // the image's own hashes, the strongest first
     private readonly IImageDataCheck[] _checks;          // everything fed: the hashes, the extra checks, a fingerprint
+    private readonly ParallelChecks? _parallel;          // when there are several checks
     // The hash that proves a restart from byte 0 re-read the bytes already delivered: the strongest hash, or, when the
     // image carries none, an unverified sha256.
     private readonly ImageHashCheck _fingerprint;
@@ -36,6 +37,7 @@ internal sealed class IntegrityVerifier : IDisposable
         _unverifiedAlgorithm = unverifiedAlgorithm;
         _fingerprint = hashes.Count > 0 ? hashes[0] : new ImageHashCheck("sha256", HashAlgorithmName.SHA256, expected: null, isMultihash: false);
         _checks = [.. hashes.Count > 0 ? hashes : [_fingerprint], .. extraChecks];
+        if (_checks.Length > 1) _parallel = new ParallelChecks(_checks);
     }
 
     /// <summary>Bytes verified so far.</summary>
@@ -127,13 +129,13 @@ internal sealed class IntegrityVerifier : IDisposable
     public void Append(ReadOnlyMemory<byte> data, Uri? server)
     {
         EnsureFits(data.Length, server);
-        if (_checks.Length == 1 || data.Length < ParallelThreshold)
+        if (_parallel is null || data.Length < ParallelThreshold)
         {
             foreach (var check in _checks) check.Append(data.Span);
         }
         else
         {
-            Parallel.ForEach(_checks, check => check.Append(data.Span));
+            _parallel.Append(data);
         }
 
         Position += data.Length;
@@ -168,6 +170,7 @@ internal sealed class IntegrityVerifier : IDisposable
 
     public void Dispose()
     {
+        _parallel?.Dispose();
         foreach (var check in _checks) check.Dispose();
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 using NovaImage.Core;
 
@@ -178,6 +179,7 @@ internal sealed class ParallelRangeDownload : IDisposable
         }, cancellationToken);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] // one call per read: no garbage per chunk
     private async ValueTask WriteAsync(ReadOnlyMemory<byte> data, long offset, CancellationToken cancellationToken)
     {
         try

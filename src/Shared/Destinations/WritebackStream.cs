@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NovaImage.Destinations;
 
 /// <summary>
@@ -29,6 +31,7 @@ internal sealed class WritebackStream(FileStream file, DestinationFile destinati
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] // one call per chunk: no garbage per chunk
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         await file.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
