@@ -301,9 +301,10 @@ public sealed class GlanceClientCore : IDisposable
         catch (Exception ex) when (current is not null && TransientFailures.IsTransient(ex, cancellationToken))
         {
             Endpoints.ReportFailure(current.Server, ex);
-            if (!replayable && Options.NumRetries > 0) GlanceLog.NotReplayable(_logger, call.Name, current.Server);
+            var notRetried = !replayable && Options.NumRetries > 0;
+            if (notRetried) GlanceLog.NotReplayable(_logger, call.Name, current.Server);
             GlanceLog.DoneTrying(_logger, call.Name, current.Server, GlanceErrorTranslator.Cause(ex), current.Number);
-            throw GlanceErrorTranslator.ConnectionFailed(call, current.Server, current.Number, ex);
+            throw GlanceErrorTranslator.ConnectionFailed(call, current.Server, current.Number, ex, notRetried);
         }
         catch (Exception ex) when (current is not null && GlanceErrorTranslator.Translate(call, current.Server, ex) is { } translated)
         {

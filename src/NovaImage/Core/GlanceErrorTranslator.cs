@@ -89,8 +89,11 @@ internal static partial class GlanceErrorTranslator
         return null;
     }
 
-    /// <summary>The connection error raised once every attempt failed.</summary>
-    public static GlanceConnectionFailedException ConnectionFailed(GlanceCall call, Uri server, int attempts, Exception cause)
+    /// <summary>
+    /// The connection error raised once every attempt failed; with <paramref name="notRetried"/>, it says the call was
+    /// not retried because its data stream cannot be rewound (a non-seekable upload).
+    /// </summary>
+    public static GlanceConnectionFailedException ConnectionFailed(GlanceCall call, Uri server, int attempts, Exception cause, bool notRetried = false)
     {
         var status = cause switch
         {
@@ -100,7 +103,8 @@ internal static partial class GlanceErrorTranslator
         };
         var headers = (cause as ApiException)?.Headers;
         var context = new GlanceErrorContext(call.ImageId, server, status, Cause(cause), RequestId(headers));
-        return new GlanceConnectionFailedException($"Glance {call.Name}: no Glance server could be reached after {attempts} attempt(s)", context, cause);
+        var retry = notRetried ? "; not retried: its data stream cannot be rewound" : "";
+        return new GlanceConnectionFailedException($"Glance {call.Name}: no Glance server could be reached after {attempts} attempt(s){retry}", context, cause);
     }
 
     /// <summary>A short description of why an attempt failed, for logs and messages.</summary>

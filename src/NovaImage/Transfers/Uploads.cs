@@ -6,6 +6,7 @@ internal static class Uploads
     /// <summary>
     /// Sends <paramref name="data"/> with <paramref name="send"/>: a seekable stream is rewound to where the caller
     /// left it before each attempt, so it can be retried; a non-seekable one gets a single attempt (it is never replayed).
+    /// The rewind goes through the body, so its size check and progress count each attempt from its start.
     /// </summary>
     public static Task SendAsync<TApi>(GlanceClientCore core, ImageOperation operation, string imageId, Stream data, UploadOptions? options,
         Func<TApi, Stream, CancellationToken, Task> send, CancellationToken cancellationToken) where TApi : class
@@ -15,7 +16,7 @@ internal static class Uploads
         var body = UploadBody.Wrap(imageId, data, options, bytes => core.Telemetry.Sent(bytes, operation));
         return core.ExecuteAsync(new GlanceCall(operation, imageId) { Store = options?.Store }, data.CanSeek, async (attempt, ct) =>
         {
-            if (data.CanSeek) data.Position = start;
+            if (data.CanSeek) body.Position = start;
             await send(attempt.Api<TApi>(), body, ct).ConfigureAwait(false);
             return true;
         }, cancellationToken);

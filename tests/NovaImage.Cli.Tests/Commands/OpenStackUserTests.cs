@@ -212,6 +212,28 @@ public sealed class OpenStackUserTests : IDisposable
     }
 
     [Fact]
+    public async Task A_create_whose_upload_gets_a_503_after_the_whole_file_was_sent_sends_it_again_and_the_image_is_active_with_its_hash()
+    {
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, (request, index) =>
+            request.Method == "PUT" && request.Path.Value!.EndsWith("/file", StringComparison.Ordinal) && index == 0
+                ? new ProxyFault(0, Stall: false, Status: 503, ReadBody: true)
+                : null);
+        var data = _files.RandomFile("data.img", 2_000_000);
+
+        var result = await NovaImageCli.RunWithEnvironmentAsync(Environment(proxy.Endpoint),
+            "image", "create", "--name", _name, "--disk-format", "raw", "--container-format", "bare", "--file", data);
+
+        NovaImageCli.AssertSucceeded(result);
+        var puts = proxy.Requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Equal([503, 204], puts.Select(r => r.Status));
+        Assert.Equal(2_000_000, puts[0].RequestBodyBytes);
+        var image = Assert.Single((await NovaImageCli.JsonAsync("image", "list", "--name", _name)).EnumerateArray());
+        Assert.Equal("active", image.GetProperty("status").GetString());
+        Assert.Equal(TempFiles.Sha512(data), image.GetProperty("os_hash_value").GetString());
+        NovaImageCli.AssertSucceeded(await NovaImageCli.RunAsync("image", "delete", image.GetProperty("id").GetString()!));
+    }
+
+    [Fact]
     public async Task A_create_whose_upload_and_cleanup_fail_says_a_queued_image_was_left_and_how_to_delete_it()
     {
         await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, (request, _) =>

@@ -110,9 +110,12 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     public static Func<HttpRequest, int, ProxyFault?> FlipImageDataByte(long offset, int times = int.MaxValue) =>
         (request, index) => request.Path.Value!.EndsWith("/file", StringComparison.Ordinal) && index < times ? new ProxyFault(offset, Stall: false, Flip: true) : null;
 
-    /// <summary>Answers <c>503 Service Unavailable</c> (without relaying) to the first <paramref name="times"/> requests of each method and path.</summary>
-    public static Func<HttpRequest, int, ProxyFault?> ServiceUnavailable(int times = int.MaxValue) =>
-        (_, index) => index < times ? new ProxyFault(0, Stall: false, Status: 503) : null;
+    /// <summary>
+    /// Answers <c>503 Service Unavailable</c> (without relaying) to the first <paramref name="times"/> requests of each
+    /// method and path; with <paramref name="afterBody"/>, only once the whole request body has arrived.
+    /// </summary>
+    public static Func<HttpRequest, int, ProxyFault?> ServiceUnavailable(int times = int.MaxValue, bool afterBody = false) =>
+        (_, index) => index < times ? new ProxyFault(0, Stall: false, Status: 503, ReadBody: afterBody) : null;
 
     private async Task RelayAsync(HttpContext context)
     {
@@ -126,6 +129,15 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
         if (fault is { Status: { } status })
         {
+            if (fault.ReadBody)
+            {
+                var received = 0L;
+                var chunk = new byte[64 * 1024];
+                int n;
+                while ((n = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0) received += n;
+                Update(entry, r => r with { RequestBodyBytes = received });
+            }
+
             Update(entry, r => r with { Status = status });
             context.Response.StatusCode = status;
             return;

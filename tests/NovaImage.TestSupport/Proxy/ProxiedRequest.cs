@@ -10,4 +10,5 @@ namespace NovaImage.TestSupport.Proxy;
 /// <param name="Status">Glance's status code; null while (or if) Glance has not answered.</param>
 /// <param name="BodyBytesSent">Response body bytes relayed to the client (counted just before they are written).</param>
 /// <param name="Cut">Whether the proxy injected its fault (cut or stall) mid-body.</param>
-public sealed record ProxiedRequest(string Method, string PathAndQuery, string? Range, int? Status, long BodyBytesSent, bool Cut);
+/// <param name="RequestBodyBytes">Request body bytes the proxy received itself before answering a fault status (see <see cref="ProxyFault.ReadBody"/>); 0 otherwise.</param>
+public sealed record ProxiedRequest(string Method, string PathAndQuery, string? Range, int? Status, long BodyBytesSent, bool Cut, long RequestBodyBytes = 0);

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using NovaImage.TestSupport;
 using NovaImage.TestSupport.Proxy;
+using NovaImage.Tests.Download;
 using NovaImage.Tests.V2;
 
 namespace NovaImage.Tests.ImageApi;
@@ -66,19 +68,58 @@ public sealed class ServiceUnavailableTests
     }
 
     [Fact]
+    public async Task A_file_upload_answered_503_after_its_whole_body_is_sent_again_from_the_start_and_the_image_ends_active_with_its_hash()
+    {
+        await using var direct = Direct();
+        var data = RandomNumberGenerator.GetBytes(3 * 1024 * 1024 + 17);
+        var image = await direct.Api.CreateImageAsync(new ImageCreate { Name = "503-file-" + Guid.NewGuid().ToString("N"), DiskFormat = "raw", ContainerFormat = "bare" });
+        var file = Path.Combine(Path.GetTempPath(), $"novaimage-503-{Guid.NewGuid():N}.img");
+        try
+        {
+            await File.WriteAllBytesAsync(file, data);
+            await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.ServiceUnavailable(times: 1, afterBody: true));
+            await using var host = Through(proxy, numRetries: 1);
+            var reports = new ConcurrentQueue<TransferProgress>();
+
+            // UploadFileAsync promises the file's size (UploadOptions.Size): the retry must be held to it on its own.
+            await host.Api.UploadFileAsync(image.Id, file, new UploadOptions { Progress = new SyncProgress(reports.Enqueue) });
+
+            var puts = proxy.Requests.Where(r => r.Method == "PUT").ToList();
+            Assert.Equal([503, 204], puts.Select(r => r.Status));
+            Assert.Equal(data.Length, puts[0].RequestBodyBytes);
+            var active = await direct.Api.GetImageAsync(image.Id);
+            Assert.Equal(ImageStatus.Active, active.Status);
+            Assert.Equal(data.Length, active.Size);
+            Assert.Equal("sha512", active.OsHashAlgo);
+            Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(data)), active.OsHashValue);
+            // Progress starts over with the second attempt: never past the file's size, and ends at it.
+            Assert.All(reports, r => Assert.InRange(r.BytesTransferred, 0, data.Length));
+            Assert.Equal(data.Length, reports.Last().BytesTransferred);
+        }
+        finally
+        {
+            File.Delete(file);
+            await direct.Api.DeleteImageAsync(image.Id);
+        }
+    }
+
+    [Fact]
     public async Task A_503_to_a_non_rewindable_upload_is_not_replayed()
     {
         await using var direct = Direct();
         var image = await direct.Api.CreateImageAsync(new ImageCreate { Name = "503-once-" + Guid.NewGuid().ToString("N"), DiskFormat = "raw", ContainerFormat = "bare" });
         try
         {
-            await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.ServiceUnavailable(times: 1));
+            // The 503 comes once the data has gone: there is nothing left to send again.
+            await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, FaultInjectingProxy.ServiceUnavailable(times: 1, afterBody: true));
             await using var host = Through(proxy, numRetries: 3);
 
-            var error = await Assert.ThrowsAnyAsync<GlanceException>(() => host.Api.UploadAsync(image.Id, new NonSeekableStream([1, 2, 3])));
+            var error = await Assert.ThrowsAsync<GlanceConnectionFailedException>(() => host.Api.UploadAsync(image.Id, new NonSeekableStream([1, 2, 3])));
 
-            Assert.Equal(1, Count(proxy, "PUT", "/file"));
+            Assert.Equal(3, Assert.Single(proxy.Requests, r => r.Method == "PUT").RequestBodyBytes);
+            Assert.Equal(image.Id, error.ImageId);
             Assert.Contains("503", error.Message, StringComparison.Ordinal);
+            Assert.Contains("cannot be rewound", error.Message, StringComparison.Ordinal);
             Assert.Equal(ImageStatus.Queued, (await direct.Api.GetImageAsync(image.Id)).Status);
         }
         finally
