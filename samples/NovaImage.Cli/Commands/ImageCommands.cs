@@ -164,15 +164,15 @@ internal static class ImageCommands
         {
             Description = "Check the md5 checksum too when the image has a multihash (default: [glance] verify_md5, else only the multihash, as glanceclient and Nova do; the md5 is always checked when there is no usable multihash)",
         };
-        var parallel = new Option<int>("--parallel")
+        var parallel = new Option<int?>("--parallel")
         {
-            Description = "Ranges fetched at once over HTTP (Glance v2, images of 256 MiB or more, written to a file); 1 for one stream",
+            Description = "Ranges fetched at once over HTTP (Glance v2, images of 256 MiB or more, written to a file); 1 for one stream " +
+                $"(default: [glance] download_parallelism, else {DownloadOptions.DefaultParallelism})",
             HelpName = "N",
-            DefaultValueFactory = _ => DownloadOptions.DefaultParallelism,
         };
         parallel.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError($"--parallel must be at least 1, not {result.GetValueOrDefault<int>()}");
+            if (result.GetValueOrDefault<int?>() is < 1 and var n) result.AddError($"--parallel must be at least 1, not {n}");
         });
         var verifySignature = new Option<bool>("--verify-signature")
         {

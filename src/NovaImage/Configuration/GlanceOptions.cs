@@ -141,6 +141,13 @@ public sealed class GlanceOptions
     /// </summary>
     public bool VerifyMd5 { get; set; }
 
+    /// <summary>
+    /// How many ranges of a large image a file download fetches at once (<c>download_parallelism</c>, not a Nova
+    /// option; default <see cref="DownloadOptions.DefaultParallelism"/>; 1 means one stream; at least 1). A download
+    /// can override it (<see cref="DownloadOptions.Parallelism"/>, which says when ranges apply).
+    /// </summary>
+    public int DownloadParallelism { get; set; } = DownloadOptions.DefaultParallelism;
+
     /// <summary>URL schemes that may be read directly from the store (<c>allowed_direct_url_schemes</c>), e.g. <c>file</c>.</summary>
     public IList<string> AllowedDirectUrlSchemes { get; set; } = [];
 

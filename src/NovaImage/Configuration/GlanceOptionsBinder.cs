@@ -36,6 +36,7 @@ internal static class GlanceOptionsBinder
         if (Read(glance, "KeyFile", "keyfile") is { } keyFile) options.KeyFile = keyFile;
         BindKeystone(glance, options);
         if (Read(glance, "VerifyMd5", "verify_md5") is { } verifyMd5) options.VerifyMd5 = ParseBool(verifyMd5, "verify_md5");
+        if (Read(glance, "DownloadParallelism", "download_parallelism") is { } parallelism) options.DownloadParallelism = ParseInt(parallelism, "download_parallelism");
         if (ReadList(glance, "AllowedDirectUrlSchemes", "allowed_direct_url_schemes") is { } schemes) options.AllowedDirectUrlSchemes = schemes;
         if (Read(glance, "VerifyGlanceSignatures", "verify_glance_signatures") is { } verify) options.VerifyGlanceSignatures = ParseBool(verify, "verify_glance_signatures");
         if (Read(glance, "EnableCertificateValidation", "enable_certificate_validation") is { } validate) options.EnableCertificateValidation = ParseBool(validate, "enable_certificate_validation");

@@ -59,6 +59,8 @@ internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>
             failures.Add($"[glance] retry_delay: {options.RetryDelay.TotalSeconds} s is negative.");
         if (options.FailedServerCooldown < TimeSpan.Zero)
             failures.Add($"[glance] failed_server_cooldown: {options.FailedServerCooldown.TotalSeconds} s is negative (0 turns it off).");
+        if (options.DownloadParallelism < 1)
+            failures.Add($"[glance] download_parallelism: {options.DownloadParallelism} is below 1 (1 downloads one stream; more fetch that many ranges at once).");
         if (options.Token is { Length: > 0 } token && GlanceTokens.Problem(token) is { } tokenProblem)
             failures.Add($"[glance] token: {tokenProblem}.");
         if (options.Insecure && !string.IsNullOrEmpty(options.CaFile))

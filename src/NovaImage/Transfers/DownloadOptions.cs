@@ -34,7 +34,7 @@ public sealed record DownloadOptions
     /// </summary>
     public IReadOnlyList<string>? TrustedCertificateIds { get; init; }
 
-    /// <summary>The default of <see cref="Parallelism"/> (chosen by measurement: 1, 2, 4 and 8 ranges on 1 GiB, see docs/architecture.md).</summary>
+    /// <summary>The default of <see cref="GlanceOptions.DownloadParallelism"/>, and so of <see cref="Parallelism"/> (chosen by measurement: 1, 2, 4 and 8 ranges on 1 GiB, see docs/architecture.md).</summary>
     public const int DefaultParallelism = 4;
 
     /// <summary>Images smaller than this (in bytes) are downloaded as one stream whatever <see cref="Parallelism"/> says.</summary>
@@ -47,9 +47,11 @@ public sealed record DownloadOptions
     /// verified in order as they arrive; a broken range is resumed where it stopped, and the destination is still
     /// replaced only once the whole image verified. 1 means one stream. Downloads to a <see cref="Stream"/> (bytes
     /// must reach it in order), to a device or a FIFO, over Glance v1, and of smaller images are one stream, and so is
-    /// a download from a server that ignores ranges (it falls back). Default <see cref="DefaultParallelism"/>.
+    /// a download from a server that ignores ranges (it falls back). By default (null)
+    /// <see cref="GlanceOptions.DownloadParallelism"/> decides (<c>[glance] download_parallelism</c>), which is
+    /// <see cref="DefaultParallelism"/> unless configured; a value given here must be at least 1.
     /// </summary>
-    public int Parallelism { get; init; } = DefaultParallelism;
+    public int? Parallelism { get; init; }
 
     /// <summary>Bytes per ranged request of a parallel download (tests shrink it to split small images).</summary>
     internal int RangeSize { get; init; } = Transfers.ParallelRangeDownload.DefaultRangeSize;

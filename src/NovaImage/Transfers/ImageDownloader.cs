@@ -121,13 +121,14 @@ internal sealed partial class ImageDownloader
     private async Task<CopyOutcome?> TryParallelRangesAsync(Image image, HttpImageSource http, DestinationFile destination, DownloadOptions options,
         ImageSignatureCheck? signature, List<string> notUsed, CancellationToken cancellationToken)
     {
-        if (ParallelRangeDownload.WhyOneStream(image, http, destination.TemporaryFileHandle, options) is { } why)
+        var parallelism = ParallelRangeDownload.Parallelism(options, _core.Options.DownloadParallelism);
+        if (ParallelRangeDownload.WhyOneStream(image, http, destination.TemporaryFileHandle, options, parallelism) is { } why)
         {
             notUsed.Add(why);
             return null;
         }
 
-        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, destination.Written, options, response => NewVerifier(image, "Glance", response, options, signature));
+        using var ranged = ParallelRangeDownload.Create(_core, image, http, destination.TemporaryFileHandle!, destination.Written, options, parallelism, response => NewVerifier(image, "Glance", response, options, signature));
         try
         {
             var (bytes, attempts, server, verified) = await ranged.RunAsync(cancellationToken).ConfigureAwait(false);

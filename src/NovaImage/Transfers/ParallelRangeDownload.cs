@@ -7,7 +7,7 @@ namespace NovaImage.Transfers;
 
 /// <summary>
 /// One Glance v2 download split into ranges of <see cref="DownloadOptions.RangeSize"/> bytes (default <see cref="DefaultRangeSize"/>), fetched by
-/// <see cref="DownloadOptions.Parallelism"/> workers at once (each range one ranged GET through the core's retry loop,
+/// <see cref="DownloadOptions.Parallelism"/> (else <see cref="GlanceOptions.DownloadParallelism"/>) workers at once (each range one ranged GET through the core's retry loop,
 /// so consecutive requests go round-robin over the healthy <c>api_servers</c>, and a broken range is resumed where it
 /// stopped on the next one) and written with positioned writes into the destination's temporary file. The integrity
 /// verifier must see the bytes in order: a hasher follows the contiguous written prefix and reads it back from the file
@@ -32,6 +32,7 @@ internal sealed class ParallelRangeDownload : IDisposable
     private readonly DownloadOptions _options;
     private readonly Func<ImageDataResponse, IntegrityVerifier> _newVerifier;
     private readonly int _rangeSize;
+    private readonly int _parallelism;
     private readonly int _rangeCount;
     private readonly long[] _received;            // bytes written of each range, from its start (only ever grows)
     private readonly SemaphoreSlim _written = new(0); // released after writes, so the hasher looks again
@@ -43,8 +44,9 @@ internal sealed class ParallelRangeDownload : IDisposable
     private int _attempts;
 
     private ParallelRangeDownload(GlanceClientCore core, Image image, long size, HttpImageSource http, SafeFileHandle file, Action<int> fileWritten,
-        DownloadOptions options, Func<ImageDataResponse, IntegrityVerifier> newVerifier)
+        DownloadOptions options, int parallelism, Func<ImageDataResponse, IntegrityVerifier> newVerifier)
     {
+        _parallelism = parallelism;
         _fileWritten = fileWritten;
         _newVerifier = newVerifier;
         _core = core;
@@ -60,19 +62,30 @@ internal sealed class ParallelRangeDownload : IDisposable
     }
 
     /// <summary>How many ranges are fetched at once.</summary>
-    public int Workers => Math.Min(_options.Parallelism, _rangeCount);
+    public int Workers => Math.Min(_parallelism, _rangeCount);
+
+    /// <summary>
+    /// How many ranges a download fetches at once: <see cref="DownloadOptions.Parallelism"/>, else
+    /// <paramref name="configured"/> (<see cref="GlanceOptions.DownloadParallelism"/>, validated at start).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value that applies is below 1.</exception>
+    public static int Parallelism(DownloadOptions options, int configured) => options.Parallelism switch
+    {
+        null when configured < 1 => throw new ArgumentOutOfRangeException(nameof(configured), configured, "GlanceOptions.DownloadParallelism ([glance] download_parallelism) must be at least 1."),
+        null => configured,
+        < 1 => throw new ArgumentOutOfRangeException(nameof(options), options.Parallelism, "DownloadOptions.Parallelism must be at least 1."),
+        { } value => value,
+    };
 
     /// <summary>
     /// Why <paramref name="image"/> is downloaded as one stream, or null when it is split into ranges: ranges need
     /// Glance v2, a known size of at least <see cref="DownloadOptions.ParallelMinimumImageSize"/>, a file written through
-    /// a temporary file, and a <see cref="DownloadOptions.Parallelism"/> above 1.
+    /// a temporary file, and a <paramref name="parallelism"/> (see <see cref="Parallelism"/>) above 1.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="DownloadOptions.Parallelism"/> is below 1.</exception>
-    public static string? WhyOneStream(Image image, HttpImageSource http, SafeFileHandle? file, DownloadOptions options)
+    public static string? WhyOneStream(Image image, HttpImageSource http, SafeFileHandle? file, DownloadOptions options, int parallelism)
     {
-        if (options.Parallelism < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Parallelism, "DownloadOptions.Parallelism must be at least 1.");
-        if (options.Parallelism == 1) return "one stream (DownloadOptions.Parallelism is 1)";
+        if (parallelism == 1)
+            return options.Parallelism is null ? "one stream ([glance] download_parallelism is 1)" : "one stream (DownloadOptions.Parallelism is 1)";
         if (!http.SupportsRange) return "one stream (the API version has no ranges)";
         if (file is null) return "one stream (the destination is written in place)";
         if (image.Size is not { } size) return "one stream (the image's size is unknown)";
@@ -86,8 +99,8 @@ internal sealed class ParallelRangeDownload : IDisposable
     /// is told the size of every write (from several workers at once).
     /// </summary>
     public static ParallelRangeDownload Create(GlanceClientCore core, Image image, HttpImageSource http, SafeFileHandle file, Action<int> fileWritten,
-        DownloadOptions options, Func<ImageDataResponse, IntegrityVerifier> newVerifier) =>
-        new(core, image, image.Size!.Value, http, file, fileWritten, options, newVerifier);
+        DownloadOptions options, int parallelism, Func<ImageDataResponse, IntegrityVerifier> newVerifier) =>
+        new(core, image, image.Size!.Value, http, file, fileWritten, options, parallelism, newVerifier);
 
     /// <summary>Fetches every range into the file and verifies the whole image in order.</summary>
     /// <exception cref="RangesIgnoredException">The server answered a range with data from another offset; nothing written counts.</exception>

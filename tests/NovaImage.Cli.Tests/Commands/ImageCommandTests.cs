@@ -191,6 +191,46 @@ public sealed class ImageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Download_takes_its_parallelism_from_nova_conf_unless_parallel_is_given()
+    {
+        // A small image is one stream whatever the parallelism; the report says which setting decided first.
+        var data = _files.RandomFile("data.img", 140_000);
+        var id = await CreateAsync(_name, "--file", data);
+        var config = _files.Write("nova.conf", $"""
+            [glance]
+            api_servers = {GlanceServer.Endpoint.AbsoluteUri}
+            download_parallelism = 1
+            """);
+        var token = new Dictionary<string, string?> { ["OS_AUTH_TOKEN"] = GlanceIdentity.ProjectA.Token };
+
+        var configured = await NovaImageCli.RunWithEnvironmentAsync(token, "--config", config, "image", "download", id, "--file", _files.PathOf("configured.img"), "--no-direct-store", "--json");
+        var overridden = await NovaImageCli.RunWithEnvironmentAsync(token, "--config", config, "image", "download", id, "--file", _files.PathOf("overridden.img"), "--no-direct-store", "--json", "--parallel", "3");
+        var unconfigured = await NovaImageCli.JsonAsync("image", "download", id, "--file", _files.PathOf("default.img"), "--no-direct-store");
+
+        NovaImageCli.AssertSucceeded(configured);
+        NovaImageCli.AssertSucceeded(overridden);
+        Assert.Contains("one stream ([glance] download_parallelism is 1)", Reason(configured.StandardOutput));
+        Assert.DoesNotContain("parallelism", Reason(overridden.StandardOutput), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("smaller than 256 MiB", Reason(overridden.StandardOutput));
+        Assert.DoesNotContain("parallelism", unconfigured.GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(File.ReadAllBytes(data), File.ReadAllBytes(_files.PathOf("configured.img")));
+
+        var invalid = _files.Write("zero.conf", $"""
+            [glance]
+            api_servers = {GlanceServer.Endpoint.AbsoluteUri}
+            download_parallelism = 0
+            """);
+        var refused = NovaImageCli.AssertFailed(await NovaImageCli.RunWithEnvironmentAsync(token, "--config", invalid, "image", "download", id, "--file", _files.PathOf("zero.img")), 2);
+        Assert.Contains("[glance] download_parallelism: 0 is below 1", refused);
+
+        static string Reason(string json)
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.GetProperty("reason").GetString()!;
+        }
+    }
+
+    [Fact]
     public async Task Download_to_a_device_writes_it_in_place_and_leaves_it_a_device()
     {
         var data = _files.RandomFile("data.img", 120_000);

@@ -42,6 +42,65 @@ public sealed class ParallelRangeTests : DownloadTestBase
     }
 
     [Fact]
+    public async Task WithoutAPerDownloadValueTheConfiguredDownloadParallelismDecides()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        var unset = Parallel3 with { Parallelism = null };
+        await using var oneStreamProxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, (_, _) => null);
+        await using var rangedProxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, (_, _) => null);
+
+        var oneStream = await Downloader(new GlanceOptions { NumRetries = 3, DownloadParallelism = 1 })
+            .DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), oneStreamProxy.Endpoint), Destination(), unset);
+
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        Assert.Equal(Sha512Hex(data), oneStream.VerifiedHash);
+        // One whole-image GET, no range.
+        var whole = Assert.Single(FileRequests(oneStreamProxy));
+        Assert.Null(whole.Range);
+        Assert.Equal(200, whole.Status);
+        Assert.Contains("[glance] download_parallelism is 1", oneStream.Reason, StringComparison.Ordinal);
+
+        File.Delete(Destination());
+        var ranged = await Downloader(new GlanceOptions { NumRetries = 3, DownloadParallelism = 2 })
+            .DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), rangedProxy.Endpoint), Destination(), unset);
+
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        Assert.Equal(Sha512Hex(data), ranged.VerifiedHash);
+        var fileRequests = FileRequests(rangedProxy);
+        Assert.All(fileRequests, r => Assert.Equal(206, r.Status));
+        Assert.Equal(Enumerable.Range(0, Ranges).Select(RangeHeader).Order(), fileRequests.Select(r => r.Range).Order());
+        Assert.Contains("2 ranges at a time", ranged.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APerDownloadParallelismWinsOverTheConfiguredOne()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+        await using var proxy = await FaultInjectingProxy.StartAsync(GlanceServer.Endpoint, (_, _) => null);
+
+        var result = await Downloader(new GlanceOptions { NumRetries = 3, DownloadParallelism = 1 })
+            .DownloadToFileAsync(image, V2Source(image.Id, NewCounter(), proxy.Endpoint), Destination(), Parallel3);
+
+        Assert.Equal(data, await File.ReadAllBytesAsync(Destination()));
+        Assert.Equal(Ranges, FileRequests(proxy).Length);
+        Assert.Contains("3 ranges at a time", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExplicitParallelismBelow1IsRefused()
+    {
+        var data = RandomBytes(ImageSize);
+        var image = await UploadAsync(data);
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            Downloader(new GlanceOptions { NumRetries = 3 }).DownloadToFileAsync(image, V2Source(image.Id, NewCounter()), Destination(), Parallel3 with { Parallelism = 0 }));
+
+        Assert.Contains("DownloadOptions.Parallelism must be at least 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARangeCutMidwayIsResumedFromWhereItStoppedAndTheImageStillVerifies()
     {
         const long cutAfter = 300 * 1024 + 11;

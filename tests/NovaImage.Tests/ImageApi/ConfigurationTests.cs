@@ -125,6 +125,39 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Download_parallelism_binds_from_nova_conf_and_appsettings_and_defaults_to_the_library_default()
+    {
+        var novaConf = ImageApiHost.Create(NovaConf("""
+            [glance]
+            api_servers = http://glance:9292
+            download_parallelism = 7
+            """));
+        var appSettings = ImageApiHost.Create(AppSettings("""
+            { "Glance": { "ApiServers": [ "http://glance:9292" ], "DownloadParallelism": 1 } }
+            """));
+        var defaults = ImageApiHost.Create(NovaConf("""
+            [glance]
+            api_servers = http://glance:9292
+            """));
+
+        Assert.Equal(7, Options(novaConf).DownloadParallelism);
+        Assert.Equal(1, Options(appSettings).DownloadParallelism);
+        Assert.Equal(DownloadOptions.DefaultParallelism, Options(defaults).DownloadParallelism);
+    }
+
+    [Fact]
+    public void A_download_parallelism_of_0_fails_at_start_saying_it_must_be_at_least_1()
+    {
+        var error = StartFails(NovaConf("""
+            [glance]
+            api_servers = http://glance:9292
+            download_parallelism = 0
+            """));
+
+        Assert.Contains("[glance] download_parallelism: 0 is below 1", error.Message);
+    }
+
+    [Fact]
     public async Task Appsettings_json_binds_the_Glance_section_with_PascalCase_keys()
     {
         var config = AppSettings($$"""
@@ -214,6 +247,8 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("max_response_size = 100", "max_response_size")]
     [InlineData("insecure = maybe", "insecure")]
     [InlineData("verify_md5 = sometimes", "verify_md5")]
+    [InlineData("download_parallelism = -2", "download_parallelism")]
+    [InlineData("download_parallelism = lots", "download_parallelism")]
     [InlineData("allowed_direct_url_schemes = file, 9p:", "allowed_direct_url_schemes")]
     public void Invalid_values_fail_at_start_naming_the_key(string line, string key)
     {
