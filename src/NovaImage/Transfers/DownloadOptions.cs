@@ -34,7 +34,7 @@ public sealed record DownloadOptions
     /// </summary>
     public IReadOnlyList<string>? TrustedCertificateIds { get; init; }
 
-    /// <summary>The default of <see cref="GlanceOptions.DownloadParallelism"/>, and so of <see cref="Parallelism"/> (chosen by measurement: 1, 2, 4 and 8 ranges on 1 GiB, see docs/architecture.md).</summary>
+    /// <summary>The default of <see cref="GlanceOptions.DownloadParallelism"/>, and so of <see cref="Parallelism"/> (chosen by measurement: 1, 2, 4 and 8 ranges on 1 GiB, quiet and busy, see docs/benchmarks.md).</summary>
     public const int DefaultParallelism = 4;
 
     /// <summary>Images smaller than this (in bytes) are downloaded as one stream whatever <see cref="Parallelism"/> says.</summary>
