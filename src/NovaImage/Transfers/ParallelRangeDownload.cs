@@ -20,8 +20,10 @@ internal sealed class ParallelRangeDownload : IDisposable
     /// <summary>
     /// Bytes per ranged request: small enough that the verified prefix follows the downloads closely (the hasher is
     /// never more than about one range per worker behind), large enough that a request's overhead is negligible.
+    /// Measured against 16 MiB (NativeAOT CLI, 4 workers, quiet 2-core machine): 1 GiB 1.67 s → 1.50 s, 4 GiB
+    /// 6.95 s → 5.60 s, and peak memory at 4 GiB 33.8 → 32.3 MiB (each request costs ~26 KB of garbage).
     /// </summary>
-    public const int DefaultRangeSize = 16 * 1024 * 1024;
+    public const int DefaultRangeSize = 64 * 1024 * 1024;
 
     private readonly GlanceClientCore _core;
     private readonly Image _image;
