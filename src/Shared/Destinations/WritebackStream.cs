@@ -15,11 +15,11 @@ internal sealed class WritebackStream(FileStream file, DestinationFile destinati
 
     public override bool CanWrite => true;
 
-    public override long Length => file.Length;
+    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
-        get => file.Position;
+        get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
 
